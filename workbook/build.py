@@ -1,0 +1,145 @@
+"""Generate learner notebooks (exercises/) from authored solution notebooks (solutions/)."""
+
+import copy
+import hashlib
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from workbook import markers, metadata, notebook_file
+from workbook.paths import Layout, exercise_id_from_path
+
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+
+
+class BuildError(ValueError):
+    """A solution notebook cannot be turned into an exercise."""
+
+
+def stub_solution_regions(source: str, where: str) -> str:
+    """Replace each BEGIN/END SOLUTION region with a stub raising NotImplementedError."""
+    out, inside = [], False
+    for line in source.split("\n"):
+        stripped = line.strip()
+        if stripped == markers.SOLUTION_BEGIN:
+            if inside:
+                raise BuildError(f"{where}: nested {markers.SOLUTION_BEGIN}")
+            inside = True
+            out.append(line[: len(line) - len(line.lstrip())] + markers.STUB)
+        elif stripped == markers.SOLUTION_END:
+            if not inside:
+                raise BuildError(f"{where}: {markers.SOLUTION_END} without a BEGIN")
+            inside = False
+        elif not inside:
+            out.append(line)
+    if inside:
+        raise BuildError(f"{where}: {markers.SOLUTION_BEGIN} without an END")
+    return "\n".join(out)
+
+
+def fold_hint(source: str, number: int, total: int) -> str:
+    """A hint cell's text inside a collapsed <details> block."""
+    body = markers.without_marker_line(source).strip()
+    return f"<details>\n<summary>Hint {number} of {total}</summary>\n\n{body}\n\n</details>"
+
+
+def is_solution_only(cell) -> bool:
+    marker = markers.SOLUTION_ONLY_CODE if cell.cell_type == "code" else markers.SOLUTION_ONLY_MARKDOWN
+    return markers.has_marker(cell, marker)
+
+
+def answer_digest(source: str) -> str:
+    """A short fingerprint of a cell's source, to notice a learner's edits."""
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
+
+def to_exercise(solution: nbformat.NotebookNode, source: Path) -> nbformat.NotebookNode:
+    """The learner's notebook for one solution notebook (pure: the input is not changed)."""
+    exercise_id = exercise_id_from_path(source)
+    meta = metadata.parse(metadata.front_matter_text(solution.cells, source), exercise_id, source)
+    kept = [c for c in solution.cells[1:] if not is_solution_only(c)]
+    hints = [c for c in kept if markers.has_marker(c, markers.HINT)]
+    header = nbformat.v4.new_markdown_cell(metadata.header_markdown(meta))
+    header.id = solution.cells[0].id
+    cells, answers = [header], {}
+    for index, original in enumerate(kept, start=2):
+        cell = copy.deepcopy(original)
+        cell.metadata = {"tags": original.metadata["tags"]} if original.metadata.get("tags") else {}
+        if markers.has_marker(original, markers.HINT):
+            cell.source = fold_hint(cell.source, hints.index(original) + 1, len(hints))
+        if cell.cell_type == "code":
+            if markers.SOLUTION_BEGIN in cell.source:
+                cell.source = stub_solution_regions(cell.source, f"{source}, cell {index}")
+                answers[cell.id] = answer_digest(cell.source)
+            cell.outputs, cell.execution_count = [], None
+        cells.append(cell)
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.nbformat_minor = 5
+    nb.metadata = {
+        "kernelspec": KERNELSPEC,
+        "language_info": {"name": "python"},
+        markers.NOTEBOOK_METADATA_KEY: {"id": exercise_id, "answer_cells": answers},
+    }
+    return nb
+
+
+def learner_edits(existing: nbformat.NotebookNode) -> list[str]:
+    """Ids of answer cells whose source differs from what the build generated."""
+    recorded = existing.metadata.get(markers.NOTEBOOK_METADATA_KEY, {}).get("answer_cells", {})
+    current = {c.id: answer_digest(c.source) for c in notebook_file.code_cells(existing)}
+    return [cell_id for cell_id, digest in recorded.items() if current.get(cell_id) != digest]
+
+
+@dataclass
+class BuildReport:
+    """What a build wrote, found stale, or refused to overwrite."""
+
+    written: list[Path] = field(default_factory=list)
+    stale: list[Path] = field(default_factory=list)
+    refused: dict[Path, list[str]] = field(default_factory=dict)
+    backups: list[Path] = field(default_factory=list)
+
+
+def expected_exercises(layout: Layout) -> dict[Path, str]:
+    """Every exercise file's expected bytes, keyed by path."""
+    expected = {}
+    for solution_path in sorted(layout.solutions.glob("*/*.ipynb")):
+        nb = to_exercise(notebook_file.read(solution_path), solution_path)
+        expected[layout.exercise(exercise_id_from_path(solution_path))] = notebook_file.dumps(nb)
+    return expected
+
+
+def backup(path: Path, layout: Layout) -> Path:
+    """Copy a file into .workbook/backups before it is replaced."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = layout.root / ".workbook" / "backups" / f"{path.stem}.{stamp}{path.suffix}"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(path, target)
+    return target
+
+
+def build(layout: Layout, check: bool = False, force: bool = False) -> BuildReport:
+    """Write (or with check=True only compare) every exercise notebook."""
+    report = BuildReport()
+    expected = expected_exercises(layout)
+    report.stale += sorted(set(layout.exercises.glob("*/*.ipynb")) - set(expected))
+    for path, text in expected.items():
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == text:
+            continue
+        if check:
+            report.stale.append(path)
+            continue
+        edits = learner_edits(notebook_file.read(path)) if current is not None else []
+        if edits and not force:
+            report.refused[path] = edits
+            continue
+        if edits:
+            report.backups.append(backup(path, layout))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        report.written.append(path)
+    return report

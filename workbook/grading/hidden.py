@@ -1,0 +1,37 @@
+"""Find an exercise's hidden tests and turn each one into a cell for the grading kernel."""
+
+from pathlib import Path
+
+from workbook import markers
+from workbook.exercise import hidden_test_names
+from workbook.paths import Layout, exercise_id_from_path
+
+
+class NoHiddenTests(LookupError):
+    """A notebook has no hidden-test module."""
+
+
+def notebook_exercise_id(nb, path: Path) -> str:
+    """The id a built notebook records, else the one its path implies (`<track>/NN_slug`)."""
+    recorded = nb.metadata.get(markers.NOTEBOOK_METADATA_KEY, {}).get("id")
+    return recorded or exercise_id_from_path(path)
+
+
+def hidden_module(exercise_id: str, layout: Layout) -> tuple[Path, list[str]]:
+    """The hidden-test module's path and its test names, in file order."""
+    path = layout.hidden_test_module(exercise_id)
+    if not path.exists():
+        raise NoHiddenTests(
+            f"no hidden tests for exercise {exercise_id!r} (looked for {path}); only notebooks "
+            "under exercises/ or solutions/, or copies that keep their metadata, can be graded"
+        )
+    return path, hidden_test_names(path.read_text(encoding="utf-8"))
+
+
+def test_cell_source(module: Path, test_name: str, cell_labels: dict[int, str]) -> str:
+    """Code for one generated cell that runs one hidden test in the notebook's namespace."""
+    return (
+        f"# hidden test {test_name}\n"
+        '__import__("workbook.grading.runtime", fromlist=["run"]).run(\n'
+        f"    {str(module)!r}, {test_name!r}, globals(), {cell_labels!r}\n)"
+    )

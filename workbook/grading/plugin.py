@@ -1,0 +1,146 @@
+"""pytest plugin: grade notebooks by running the learner's cells, then each hidden test, via nbval."""
+
+import re
+from pathlib import Path
+
+import pytest
+from nbval.plugin import IPyNbFile
+
+from workbook import notebook_file
+from workbook.grading import hidden
+from workbook.grading.kernel import CellRun, NotebookKernel
+from workbook.grading.record import Recorder
+from workbook.paths import Layout
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("workbook", "Spotify interview workbook")
+    group.addoption("--grade", action="store_true", dest="workbook_grade",
+                    help="grade .ipynb files: learner cells, then the exercise's hidden tests")
+    group.addoption("--cell-timeout", type=float, default=10.0, dest="workbook_cell_timeout",
+                    help="seconds one cell or hidden test may run (default 10)")
+    group.addoption("--notebook-timeout", type=float, default=60.0, dest="workbook_notebook_timeout",
+                    help="seconds a whole notebook may run, hidden tests included (default 60)")
+    group.addoption("--results-file", default=None, dest="workbook_results",
+                    help="where results are appended as JSON lines (default .workbook/results.jsonl; "
+                         "'none' to skip)")
+
+
+def pytest_configure(config):
+    if not config.option.workbook_grade:
+        return
+    if config.option.nbval or config.option.nbval_lax:
+        raise pytest.UsageError("--grade runs notebooks itself; do not combine it with --nbval/--nbval-lax")
+    config.pluginmanager.register(Recorder(config), "workbook-recorder")
+
+
+def pytest_collect_file(file_path, parent):
+    if parent.config.option.workbook_grade and file_path.suffix == ".ipynb":
+        return GradedNotebook.from_parent(parent, path=file_path)
+    return None
+
+
+class NotebookError(Exception):
+    """The notebook cannot be graded; the message says why."""
+
+
+def plain(text: str) -> str:
+    return ANSI.sub("", text)
+
+
+def failure_line(run: CellRun) -> str:
+    return plain(f"{run.ename}: {run.evalue}".split("\n", 1)[0])
+
+
+class GradedNotebook(IPyNbFile):
+    """nbval's notebook collector, reading the file once and yielding one item per hidden test."""
+
+    def collect(self):
+        path = Path(self.path)
+        try:
+            self.nb = notebook_file.read(path)
+            self.exercise_id = hidden.notebook_exercise_id(self.nb, path)
+            self.hidden_path, names = hidden.hidden_module(self.exercise_id, Layout())
+        except (notebook_file.NotebookFileError, hidden.NoHiddenTests) as error:
+            raise NotebookError(str(error)) from None
+        for name in names:
+            yield HiddenTest.from_parent(self, name=name)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, NotebookError):
+            return f"NotebookError: {excinfo.value}"
+        return super().repr_failure(excinfo)
+
+    def setup(self):
+        option = self.config.option
+        self.kernel = NotebookKernel(str(Path(self.path).parent), option.workbook_cell_timeout,
+                                     option.workbook_notebook_timeout)
+        self.learner_cells = [(n, c.source) for n, c in enumerate(notebook_file.code_cells(self.nb), 1)]
+        self.labels: dict[int, str] = {}
+        self.learner_runs: dict[int, CellRun] = {}
+        for number, source in self.learner_cells:
+            run = self.kernel.run(source)
+            self.learner_runs[number] = run
+            self._label(run, number)
+            if run.needs_new_kernel:
+                self.restart()
+
+    def _label(self, run: CellRun, number: int) -> None:
+        if run.execution_count is not None:
+            self.labels[run.execution_count] = f"code cell {number}"
+
+    def restart(self) -> None:
+        """A fresh kernel with the learner's cells that ran cleanly run again."""
+        self.kernel.replace()
+        self.labels.clear()
+        for number, source in self.learner_cells:
+            if number in self.learner_runs and self.learner_runs[number].ok:
+                self._label(self.kernel.run(source), number)
+
+    def earlier_failures(self) -> list[str]:
+        return [f"code cell {n}: {failure_line(run)}" for n, run in self.learner_runs.items() if not run.ok]
+
+    def teardown(self):
+        kernel = getattr(self, "kernel", None)
+        if kernel is not None:
+            kernel.stop()
+
+
+class HiddenTestFailed(Exception):
+    def __init__(self, run: CellRun):
+        super().__init__(run.evalue)
+        self.run = run
+
+
+class HiddenTest(pytest.Item):
+    """One hidden test function, run as a generated cell after the learner's cells."""
+
+    def __init__(self, *, parent, name, **kwargs):
+        super().__init__(name=name, parent=parent, **kwargs)
+        self.user_properties.append(("exercise", parent.exercise_id))
+
+    def runtest(self):
+        notebook: GradedNotebook = self.parent
+        run = notebook.kernel.run(hidden.test_cell_source(notebook.hidden_path, self.name, notebook.labels))
+        if run.needs_new_kernel:
+            notebook.restart()
+        if not run.ok:
+            raise HiddenTestFailed(run)
+
+    def repr_failure(self, excinfo, style=None):
+        if not isinstance(excinfo.value, HiddenTestFailed):
+            return plain(str(super().repr_failure(excinfo)))
+        run = excinfo.value.run
+        text = plain(run.evalue if run.ename == "HiddenTestFailure" else f"{run.ename}: {run.evalue}")
+        if run.status in ("timeout", "stuck", "skipped"):
+            text += "\nLook for an infinite loop or a slow (quadratic) step in your code."
+        earlier = self.parent.earlier_failures()
+        if earlier:
+            text += "\nCells of your notebook that failed before the hidden tests ran " \
+                    "(this failure may come from them):\n  " + "\n  ".join(earlier)
+        return text
+
+    def reportinfo(self):
+        return self.path, None, f"{self.parent.exercise_id}::{self.name}"

@@ -1,0 +1,96 @@
+"""Collect hidden-test outcomes per notebook, print a short report and append to the results file."""
+
+import json
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbook.paths import Layout
+
+PASSED, FAILED, NOT_IMPLEMENTED = "passed", "failed", "not implemented"
+
+
+def classify(report) -> str:
+    if report.passed:
+        return PASSED
+    text = report.longreprtext if hasattr(report, "longreprtext") else ""
+    return NOT_IMPLEMENTED if text.startswith("NotImplementedError") else FAILED
+
+
+@dataclass
+class NotebookResult:
+    notebook: str
+    exercise: str = ""
+    tests: dict[str, str] = field(default_factory=dict)
+    reasons: dict[str, str] = field(default_factory=dict)
+    error: str = ""
+
+    def count(self, outcome: str) -> int:
+        return sum(o == outcome for o in self.tests.values())
+
+    def as_record(self) -> dict:
+        return {
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "exercise": self.exercise,
+            "notebook": self.notebook,
+            "total": len(self.tests),
+            "passed": self.count(PASSED),
+            "failed": self.count(FAILED),
+            "not_implemented": self.count(NOT_IMPLEMENTED),
+            "tests": self.tests,
+        }
+
+
+class Recorder:
+    """A pytest plugin object registered by the grading plugin when --grade is given."""
+
+    def __init__(self, config):
+        self.config = config
+        self.results: dict[str, NotebookResult] = {}
+        self.started = time.monotonic()
+
+    def _result(self, nodeid: str) -> NotebookResult:
+        notebook = nodeid.split("::", 1)[0]
+        return self.results.setdefault(notebook, NotebookResult(notebook))
+
+    def pytest_collectreport(self, report):
+        if report.failed and report.nodeid.endswith(".ipynb"):
+            self._result(report.nodeid).error = report.longreprtext.strip()
+
+    def pytest_runtest_logreport(self, report):
+        if report.when == "call" or (report.when == "setup" and report.failed):
+            result = self._result(report.nodeid)
+            name = report.nodeid.split("::", 1)[1]
+            result.exercise = dict(report.user_properties).get("exercise", result.exercise)
+            result.tests[name] = classify(report)
+            if not report.passed:
+                result.reasons[name] = report.longreprtext.strip()
+
+    def pytest_sessionfinish(self, session):
+        if hasattr(self.config, "workerinput"):
+            return  # xdist workers report to the controller, which records
+        target = self.config.option.workbook_results
+        if target == "none":
+            return
+        path = Path(target) if target else Layout().results_file
+        records = [r.as_record() for r in self.results.values() if r.tests]
+        if records:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as out:
+                out.writelines(json.dumps(record) + "\n" for record in records)
+
+    def pytest_terminal_summary(self, terminalreporter):
+        write = terminalreporter.write_line
+        write("")
+        for result in sorted(self.results.values(), key=lambda r: r.notebook):
+            write(f"{result.notebook}  ({result.exercise or 'not graded'})")
+            if result.error:
+                write("  " + result.error.replace("\n", "\n  "))
+                continue
+            for name, outcome in result.tests.items():
+                reason = result.reasons.get(name, "").split("\n", 1)[0]
+                write(f"  {outcome:>15}  {name}" + (f"  ({reason})" if outcome == FAILED else ""))
+            write(f"  {result.count(PASSED)} of {len(result.tests)} hidden tests passed")
+        if self.results:
+            write(f"graded {len(self.results)} notebook(s) in {time.monotonic() - self.started:.1f} s")

@@ -1,0 +1,63 @@
+"""Runs inside the grading kernel: executes one hidden test against the notebook's names."""
+
+import ast
+import traceback
+from pathlib import Path
+
+
+class HiddenTestFailure(Exception):
+    """A hidden test failed; the message starts with `ExceptionType: message`."""
+
+
+def _compile(path: Path):
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source, filename=str(path))
+    try:  # pytest's rewriting gives bare `assert a == b` a message showing both sides
+        from _pytest.assertion.rewrite import rewrite_asserts
+
+        rewrite_asserts(tree, source.encode(), str(path))
+    except ImportError:
+        pass
+    return compile(tree, str(path), "exec")
+
+
+def _frame_label(filename: str, cells: dict[int, str]) -> str | None:
+    try:
+        from IPython import get_ipython
+
+        count = get_ipython().compile._filename_map.get(filename)
+    except AttributeError:
+        count = None
+    return cells.get(count, f"In [{count}]") if count is not None else None
+
+
+def describe(error: BaseException, hidden_path: str, cells: dict[int, str]) -> str:
+    """First line `ExceptionType: message`, then the frames in the hidden test and the notebook."""
+    frames = traceback.extract_tb(error.__traceback__)[1:]  # drop this module's own frame
+    first = traceback.format_exception_only(type(error), error)[-1].strip()
+    if isinstance(error, NameError) and frames and frames[-1].filename == hidden_path:
+        first += (
+            f". The notebook must define `{error.name}`: check the spelling and that the cell "
+            "defining it runs without an error"
+        )
+    lines = [first, "Traceback (hidden test, then your code):"]
+    for index, frame in enumerate(frames):
+        label = "hidden test" if frame.filename == hidden_path else _frame_label(frame.filename, cells)
+        if label is None and index != len(frames) - 1:
+            continue  # library internals between the test and the learner's code
+        where = label or frame.filename
+        lines.append(f'  {where}, line {frame.lineno}, in {frame.name}')
+        if frame.line:
+            lines.append(f"    {frame.line.strip()}")
+    return "\n".join(lines)
+
+
+def run(hidden_path: str, test_name: str, namespace: dict, cells: dict[int, str]) -> None:
+    """Load the hidden-test module over a copy of the notebook's names and call one test."""
+    module = dict(namespace)
+    module.update(__name__=f"hidden:{Path(hidden_path).stem}", __file__=hidden_path)
+    exec(_compile(Path(hidden_path)), module)
+    try:
+        module[test_name]()
+    except Exception as error:
+        raise HiddenTestFailure(describe(error, hidden_path, cells)) from None

@@ -1,0 +1,51 @@
+"""Where the workbook's folders are, relative to one repository root."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The folders of one workbook checkout."""
+
+    root: Path = PACKAGE_ROOT
+
+    @property
+    def solutions(self) -> Path:
+        return self.root / "solutions"
+
+    @property
+    def exercises(self) -> Path:
+        return self.root / "exercises"
+
+    @property
+    def notebooks(self) -> Path:
+        return self.root / "notebooks"
+
+    @property
+    def hidden_tests(self) -> Path:
+        return self.root / "tests" / "hidden"
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def results_file(self) -> Path:
+        return self.root / ".workbook" / "results.jsonl"
+
+    def solution(self, exercise_id: str) -> Path:
+        return self.solutions / f"{exercise_id}.ipynb"
+
+    def exercise(self, exercise_id: str) -> Path:
+        return self.exercises / f"{exercise_id}.ipynb"
+
+    def hidden_test_module(self, exercise_id: str) -> Path:
+        return self.hidden_tests / f"{exercise_id}.py"
+
+
+def exercise_id_from_path(path: Path) -> str:
+    """`<track>/NN_slug` from a notebook path such as solutions/graphs/01_x.ipynb."""
+    return f"{path.parent.name}/{path.stem}"
