@@ -47,7 +47,9 @@ def fold_hint(source: str, number: int, total: int) -> str:
 
 
 def is_solution_only(cell) -> bool:
-    marker = markers.SOLUTION_ONLY_CODE if cell.cell_type == "code" else markers.SOLUTION_ONLY_MARKDOWN
+    marker = (
+        markers.SOLUTION_ONLY_CODE if cell.cell_type == "code" else markers.SOLUTION_ONLY_MARKDOWN
+    )
     return markers.has_marker(cell, marker)
 
 

@@ -14,7 +14,11 @@ def exercises(layout: Layout) -> list[metadata.Metadata]:
     found = []
     for path in sorted(layout.solutions.glob("*/*.ipynb")):
         cells = notebook_file.read(path).cells
-        found.append(metadata.parse(metadata.front_matter_text(cells, path), exercise_id_from_path(path), path))
+        found.append(
+            metadata.parse(
+                metadata.front_matter_text(cells, path), exercise_id_from_path(path), path
+            )
+        )
     return found
 
 

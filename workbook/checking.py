@@ -41,7 +41,9 @@ class Case:
     name: str = ""
 
     def call_text(self, fn_name: str) -> str:
-        parts = [_short(a) for a in self.args] + [f"{k}={_short(v)}" for k, v in self.kwargs.items()]
+        parts = [_short(a) for a in self.args] + [
+            f"{k}={_short(v)}" for k, v in self.kwargs.items()
+        ]
         return f"{fn_name}({', '.join(parts)})"
 
 
@@ -87,11 +89,17 @@ class CheckReport:
     def __repr__(self) -> str:
         lines = [self.summary()]
         for r in self.results:
-            lines.append(f"  {r.outcome.value:>13}  {r.case.name}" + (f": {r.detail}" if r.detail else ""))
+            lines.append(
+                f"  {r.outcome.value:>13}  {r.case.name}" + (f": {r.detail}" if r.detail else "")
+            )
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
-        colour = {Outcome.PASSED: "#1db954", Outcome.NOT_ATTEMPTED: "#8a8a8a", Outcome.FAILED: "#e22134"}
+        colour = {
+            Outcome.PASSED: "#1db954",
+            Outcome.NOT_ATTEMPTED: "#8a8a8a",
+            Outcome.FAILED: "#e22134",
+        }
         rows = "".join(
             f"<tr><td style='color:{colour[r.outcome]};font-weight:bold'>{r.outcome.value}</td>"
             f"<td>{html.escape(r.case.name)}</td><td><code>{html.escape(r.detail)}</code></td></tr>"
@@ -114,9 +122,13 @@ def as_case(raw, index: int, fn_name: str) -> Case:
         case = raw
     else:
         args, expected = raw
-        case = Case(args=tuple(args) if isinstance(args, list | tuple) else (args,), expected=expected)
+        case = Case(
+            args=tuple(args) if isinstance(args, list | tuple) else (args,), expected=expected
+        )
     if not case.name:
-        case = Case(case.args, case.expected, case.kwargs, f"case {index}: {case.call_text(fn_name)}")
+        case = Case(
+            case.args, case.expected, case.kwargs, f"case {index}: {case.call_text(fn_name)}"
+        )
     return case
 
 
@@ -137,13 +149,17 @@ def run_case(fn: Callable, case: Case, tol: Tolerance) -> CaseResult:
             return CaseResult(case, Outcome.PASSED)
         return CaseResult(case, Outcome.FAILED, f"raised {type(error).__name__}: {error}")
     if isinstance(case.expected, Raises):
-        return CaseResult(case, Outcome.FAILED, f"expected {case.expected!r}, returned {_short(actual)}")
+        return CaseResult(
+            case, Outcome.FAILED, f"expected {case.expected!r}, returned {_short(actual)}"
+        )
     found = difference(actual, case.expected, tol)
     if found:
         return CaseResult(case, Outcome.FAILED, found)
     for position, (given, before) in enumerate(zip(args, pristine[0], strict=True)):
         if _equality_is_meaningful(before) and difference(given, before, tol):
-            return CaseResult(case, Outcome.FAILED, f"argument {position + 1} was modified in place")
+            return CaseResult(
+                case, Outcome.FAILED, f"argument {position + 1} was modified in place"
+            )
     return CaseResult(case, Outcome.PASSED)
 
 

@@ -1,10 +1,9 @@
 """The `workbook` command: build, grade, new, data, index."""
 
-import workbook.fastimport  # noqa: F401  (first: keeps `import nbformat` fast)
-
 import argparse
 import sys
 
+import workbook.fastimport  # noqa: F401  (first: keeps `import nbformat` fast)
 from workbook.paths import Layout
 
 
@@ -14,8 +13,9 @@ def cmd_build(args) -> int:
     layout = Layout()
     report = build.build(layout, check=args.check, force=args.force)
     readme = catalog.readme_path(layout)
-    fresh = catalog.with_index(readme.read_text(encoding="utf-8"),
-                               catalog.index_markdown(catalog.exercises(layout)))
+    fresh = catalog.with_index(
+        readme.read_text(encoding="utf-8"), catalog.index_markdown(catalog.exercises(layout))
+    )
     if fresh != readme.read_text(encoding="utf-8"):
         if args.check:
             report.stale.append(readme)
@@ -27,8 +27,10 @@ def cmd_build(args) -> int:
     for path in report.backups:
         print(f"backed up your previous version to {path.relative_to(layout.root)}")
     for path, cells in report.refused.items():
-        print(f"kept {path.relative_to(layout.root)}: you changed its answer cells {', '.join(cells)}; "
-              "rerun with --force to replace it (a backup is written first)")
+        print(
+            f"kept {path.relative_to(layout.root)}: you changed its answer cells {', '.join(cells)}; "
+            "rerun with --force to replace it (a backup is written first)"
+        )
     for path in report.stale:
         print(f"stale: {path.relative_to(layout.root)} (run `workbook build`)")
     return 1 if report.stale or report.refused else 0
@@ -37,8 +39,17 @@ def cmd_build(args) -> int:
 def cmd_grade(args) -> int:
     from workbook.grading.grade import grade
 
-    return grade(args.paths, args.cell_timeout, args.notebook_timeout, args.junitxml,
-                 args.results_file, args.jobs, args.select, args.verbose)
+    return grade(
+        args.paths,
+        args.cell_timeout,
+        args.notebook_timeout,
+        args.junitxml,
+        args.results_file,
+        args.jobs,
+        args.select,
+        args.verbose,
+        args.hidden_tests,
+    )
 
 
 def cmd_new(args) -> int:
@@ -66,18 +77,35 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="workbook", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
     build = sub.add_parser("build", help="generate exercises/ and the README index from solutions/")
-    build.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
-    build.add_argument("--force", action="store_true", help="replace notebooks you edited, after a backup")
+    build.add_argument(
+        "--check", action="store_true", help="only report stale files (exit 1 if any)"
+    )
+    build.add_argument(
+        "--force", action="store_true", help="replace notebooks you edited, after a backup"
+    )
     build.set_defaults(run=cmd_build)
     grade = sub.add_parser("grade", help="run notebooks and their hidden tests in a fresh kernel")
     grade.add_argument("paths", nargs="+", help="notebooks or folders of notebooks")
-    grade.add_argument("--cell-timeout", type=float, default=10.0, help="seconds per cell (default 10)")
-    grade.add_argument("--notebook-timeout", type=float, default=60.0,
-                       help="seconds per notebook, all cells and tests (default 60)")
+    grade.add_argument(
+        "--cell-timeout", type=float, default=10.0, help="seconds per cell (default 10)"
+    )
+    grade.add_argument(
+        "--notebook-timeout",
+        type=float,
+        default=60.0,
+        help="seconds per notebook, all cells and tests (default 60)",
+    )
     grade.add_argument("--junitxml", help="also write JUnit XML here")
-    grade.add_argument("--results-file", help="append results here (default .workbook/results.jsonl)")
+    grade.add_argument(
+        "--results-file", help="append results here (default .workbook/results.jsonl)"
+    )
+    grade.add_argument(
+        "--hidden-tests", help="folder of hidden-test modules (default tests/hidden)"
+    )
     grade.add_argument("-j", "--jobs", type=int, default=1, help="grade notebooks in parallel")
-    grade.add_argument("-k", dest="select", help="only hidden tests matching this pytest -k expression")
+    grade.add_argument(
+        "-k", dest="select", help="only hidden tests matching this pytest -k expression"
+    )
     grade.add_argument("-v", "--verbose", action="store_true", help="pytest's full report")
     grade.set_defaults(run=cmd_grade)
     new = sub.add_parser("new", help="scaffold a solution notebook and its hidden tests")

@@ -45,6 +45,8 @@ def _number_difference(actual, expected, tol, at):
     )
     if not is_number or isinstance(actual, bool):
         return f"expected a number {expected!r}, got {type(actual).__name__} {actual!r}{at}"
+    if isinstance(expected, int) and isinstance(actual, int):
+        return None if actual == expected else f"expected {expected!r}, got {actual!r}{at}"
     if math.isnan(expected) and math.isnan(actual):
         return None
     if math.isclose(actual, expected, rel_tol=tol.rel, abs_tol=tol.abs):

@@ -44,18 +44,30 @@ def new_exercise(exercise_id: str, layout: Layout) -> list:
     title = match["slug"].replace("_", " ").capitalize()
     cells = [
         nbformat.v4.new_markdown_cell(FRONT_MATTER.format(title=title, track=match["track"])),
-        nbformat.v4.new_markdown_cell("## The question\n\nWhat the interviewer says, then what to clarify."),
-        nbformat.v4.new_code_cell(f'from workbook import exercise\n\nex = exercise("{exercise_id}")'),
+        nbformat.v4.new_markdown_cell(
+            "## The question\n\nWhat the interviewer says, then what to clarify."
+        ),
+        nbformat.v4.new_code_cell(
+            f'from workbook import exercise\n\nex = exercise("{exercise_id}")'
+        ),
         nbformat.v4.new_code_cell(
             f'def solve(items: list) -> list:\n    """The contract."""\n    {markers.SOLUTION_BEGIN}\n'
             f"    return items\n    {markers.SOLUTION_END}"
         ),
         nbformat.v4.new_code_cell(f"{markers.CHECKS}\nex.check(solve, [(([],), [])])"),
         nbformat.v4.new_markdown_cell(f"{markers.HINT}\nA first nudge."),
-        nbformat.v4.new_markdown_cell(f"{markers.SOLUTION_ONLY_MARKDOWN}\n## Discussion\n\nComplexity, alternatives, follow-ups."),
+        nbformat.v4.new_markdown_cell(
+            f"{markers.SOLUTION_ONLY_MARKDOWN}\n## Discussion\n\nComplexity, alternatives, follow-ups."
+        ),
     ]
     nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}}
+    nb.metadata = {
+        "kernelspec": {
+            "display_name": "Python 3 (ipykernel)",
+            "language": "python",
+            "name": "python3",
+        }
+    }
     solution.parent.mkdir(parents=True, exist_ok=True)
     module.parent.mkdir(parents=True, exist_ok=True)
     solution.write_text(notebook_file.dumps(nb), encoding="utf-8")

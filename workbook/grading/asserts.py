@@ -10,7 +10,10 @@ def assert_equal(actual, expected, call: str, rel_tol: float = 1e-9, abs_tol: fl
     """Fail with `<call> returned X; expected Y (difference)` unless equal within tolerance."""
     found = difference(actual, expected, Tolerance(rel_tol, abs_tol))
     if found:
-        raise AssertionError(f"{call} returned {_short(actual)}; expected {_short(expected)} ({found})")
+        detail = "" if found.startswith("expected ") and " at " not in found else f" ({found})"
+        raise AssertionError(
+            f"{call} returned {_short(actual)}; expected {_short(expected)}{detail}"
+        )
 
 
 def assert_type(value, expected_type, call: str) -> None:
@@ -30,8 +33,9 @@ def seconds(fn: Callable[[], object], repeat: int = 1) -> float:
     return best
 
 
-def assert_scales(candidate: Callable[[], object], reference: Callable[[], object], factor: float,
-                  what: str) -> None:
+def assert_scales(
+    candidate: Callable[[], object], reference: Callable[[], object], factor: float, what: str
+) -> None:
     """Fail when candidate takes more than `factor` times the reference measured in this run."""
     budget = factor * seconds(reference, repeat=2) + 0.05
     took = seconds(candidate)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from workbook import markers
 from workbook.exercise import hidden_test_names
-from workbook.paths import Layout, exercise_id_from_path
+from workbook.paths import exercise_id_from_path
 
 
 class NoHiddenTests(LookupError):
@@ -17,9 +17,9 @@ def notebook_exercise_id(nb, path: Path) -> str:
     return recorded or exercise_id_from_path(path)
 
 
-def hidden_module(exercise_id: str, layout: Layout) -> tuple[Path, list[str]]:
-    """The hidden-test module's path and its test names, in file order."""
-    path = layout.hidden_test_module(exercise_id)
+def hidden_module(exercise_id: str, folder: Path) -> tuple[Path, list[str]]:
+    """The hidden-test module's path under `folder` and its test names, in file order."""
+    path = folder / f"{exercise_id}.py"
     if not path.exists():
         raise NoHiddenTests(
             f"no hidden tests for exercise {exercise_id!r} (looked for {path}); only notebooks "

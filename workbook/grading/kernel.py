@@ -43,7 +43,9 @@ class NotebookKernel:
         self.kernel = self._start()
 
     def _start(self) -> RunningKernel:
-        return RunningKernel(CURRENT_ENV_KERNEL_NAME, cwd=self.cwd, startup_timeout=self.startup_timeout)
+        return RunningKernel(
+            CURRENT_ENV_KERNEL_NAME, cwd=self.cwd, startup_timeout=self.startup_timeout
+        )
 
     def remaining(self) -> float:
         return self.deadline - time.monotonic()
@@ -65,21 +67,36 @@ class NotebookKernel:
         budget = min(self.cell_timeout, self.remaining())
         if budget <= 0:
             return CellRun(
-                "skipped", "Timeout", f"not run: the notebook's {self.notebook_timeout:g} s budget is used up"
+                "skipped",
+                "Timeout",
+                f"not run: the notebook's {self.notebook_timeout:g} s budget is used up",
             )
         start = time.monotonic()
-        run = self._collect(self.kernel.kc.execute(source, store_history=True, allow_stdin=False,
-                                                   stop_on_error=False), start + budget)
+        run = self._collect(
+            self.kernel.kc.execute(
+                source, store_history=True, allow_stdin=False, stop_on_error=False
+            ),
+            start + budget,
+        )
         run.seconds = time.monotonic() - start
         if run.status == "timeout":
-            run.ename, run.evalue = "Timeout", f"the cell ran longer than {budget:g} s and was interrupted"
+            run.ename, run.evalue = (
+                "Timeout",
+                f"still running after {budget:g} s, so it was interrupted",
+            )
         elif run.status == "stuck":
-            run.ename, run.evalue = "Timeout", (
-                f"the cell ran longer than {budget:g} s and ignored the interrupt; the kernel was restarted"
+            run.ename, run.evalue = (
+                "Timeout",
+                (
+                    f"still running after {budget:g} s and it ignored the interrupt, so the kernel was restarted"
+                ),
             )
         elif run.status == "died":
-            run.ename, run.evalue = "KernelDied", (
-                "the kernel died while running this cell (os._exit, a crash or running out of memory)"
+            run.ename, run.evalue = (
+                "KernelDied",
+                (
+                    "the kernel died while running this cell (os._exit, a crash or running out of memory)"
+                ),
             )
         return run
 
@@ -109,7 +126,11 @@ class NotebookKernel:
                 run.execution_count = content.get("execution_count")
             elif kind == "error":
                 run.status = "error"
-                run.ename, run.evalue, run.traceback = content["ename"], content["evalue"], content["traceback"]
+                run.ename, run.evalue, run.traceback = (
+                    content["ename"],
+                    content["evalue"],
+                    content["traceback"],
+                )
             elif kind == "status" and content["execution_state"] == "idle":
                 break
         run.output = "".join(output)[:OUTPUT_LIMIT]

@@ -17,22 +17,48 @@ ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 def pytest_addoption(parser):
     group = parser.getgroup("workbook", "Spotify interview workbook")
-    group.addoption("--grade", action="store_true", dest="workbook_grade",
-                    help="grade .ipynb files: learner cells, then the exercise's hidden tests")
-    group.addoption("--cell-timeout", type=float, default=10.0, dest="workbook_cell_timeout",
-                    help="seconds one cell or hidden test may run (default 10)")
-    group.addoption("--notebook-timeout", type=float, default=60.0, dest="workbook_notebook_timeout",
-                    help="seconds a whole notebook may run, hidden tests included (default 60)")
-    group.addoption("--results-file", default=None, dest="workbook_results",
-                    help="where results are appended as JSON lines (default .workbook/results.jsonl; "
-                         "'none' to skip)")
+    group.addoption(
+        "--grade",
+        action="store_true",
+        dest="workbook_grade",
+        help="grade .ipynb files: learner cells, then the exercise's hidden tests",
+    )
+    group.addoption(
+        "--cell-timeout",
+        type=float,
+        default=10.0,
+        dest="workbook_cell_timeout",
+        help="seconds one cell or hidden test may run (default 10)",
+    )
+    group.addoption(
+        "--notebook-timeout",
+        type=float,
+        default=60.0,
+        dest="workbook_notebook_timeout",
+        help="seconds a whole notebook may run, hidden tests included (default 60)",
+    )
+    group.addoption(
+        "--hidden-tests",
+        default=None,
+        dest="workbook_hidden_tests",
+        help="folder of hidden-test modules (default tests/hidden of the workbook)",
+    )
+    group.addoption(
+        "--results-file",
+        default=None,
+        dest="workbook_results",
+        help="where results are appended as JSON lines (default .workbook/results.jsonl; "
+        "'none' to skip)",
+    )
 
 
 def pytest_configure(config):
     if not config.option.workbook_grade:
         return
     if config.option.nbval or config.option.nbval_lax:
-        raise pytest.UsageError("--grade runs notebooks itself; do not combine it with --nbval/--nbval-lax")
+        raise pytest.UsageError(
+            "--grade runs notebooks itself; do not combine it with --nbval/--nbval-lax"
+        )
     config.pluginmanager.register(Recorder(config), "workbook-recorder")
 
 
@@ -62,7 +88,8 @@ class GradedNotebook(IPyNbFile):
         try:
             self.nb = notebook_file.read(path)
             self.exercise_id = hidden.notebook_exercise_id(self.nb, path)
-            self.hidden_path, names = hidden.hidden_module(self.exercise_id, Layout())
+            folder = self.config.option.workbook_hidden_tests or Layout().hidden_tests
+            self.hidden_path, names = hidden.hidden_module(self.exercise_id, Path(folder))
         except (notebook_file.NotebookFileError, hidden.NoHiddenTests) as error:
             raise NotebookError(str(error)) from None
         for name in names:
@@ -75,9 +102,14 @@ class GradedNotebook(IPyNbFile):
 
     def setup(self):
         option = self.config.option
-        self.kernel = NotebookKernel(str(Path(self.path).parent), option.workbook_cell_timeout,
-                                     option.workbook_notebook_timeout)
-        self.learner_cells = [(n, c.source) for n, c in enumerate(notebook_file.code_cells(self.nb), 1)]
+        self.kernel = NotebookKernel(
+            str(Path(self.path).parent),
+            option.workbook_cell_timeout,
+            option.workbook_notebook_timeout,
+        )
+        self.learner_cells = [
+            (n, c.source) for n, c in enumerate(notebook_file.code_cells(self.nb), 1)
+        ]
         self.labels: dict[int, str] = {}
         self.learner_runs: dict[int, CellRun] = {}
         for number, source in self.learner_cells:
@@ -100,7 +132,11 @@ class GradedNotebook(IPyNbFile):
                 self._label(self.kernel.run(source), number)
 
     def earlier_failures(self) -> list[str]:
-        return [f"code cell {n}: {failure_line(run)}" for n, run in self.learner_runs.items() if not run.ok]
+        return [
+            f"code cell {n}: {failure_line(run)}"
+            for n, run in self.learner_runs.items()
+            if not run.ok
+        ]
 
     def teardown(self):
         kernel = getattr(self, "kernel", None)
@@ -123,7 +159,9 @@ class HiddenTest(pytest.Item):
 
     def runtest(self):
         notebook: GradedNotebook = self.parent
-        run = notebook.kernel.run(hidden.test_cell_source(notebook.hidden_path, self.name, notebook.labels))
+        run = notebook.kernel.run(
+            hidden.test_cell_source(notebook.hidden_path, self.name, notebook.labels)
+        )
         if run.needs_new_kernel:
             notebook.restart()
         if not run.ok:
@@ -133,13 +171,17 @@ class HiddenTest(pytest.Item):
         if not isinstance(excinfo.value, HiddenTestFailed):
             return plain(str(super().repr_failure(excinfo)))
         run = excinfo.value.run
-        text = plain(run.evalue if run.ename == "HiddenTestFailure" else f"{run.ename}: {run.evalue}")
+        text = plain(
+            run.evalue if run.ename == "HiddenTestFailure" else f"{run.ename}: {run.evalue}"
+        )
         if run.status in ("timeout", "stuck", "skipped"):
             text += "\nLook for an infinite loop or a slow (quadratic) step in your code."
         earlier = self.parent.earlier_failures()
         if earlier:
-            text += "\nCells of your notebook that failed before the hidden tests ran " \
-                    "(this failure may come from them):\n  " + "\n  ".join(earlier)
+            text += (
+                "\nCells of your notebook that failed before the hidden tests ran "
+                "(this failure may come from them):\n  " + "\n  ".join(earlier)
+            )
         return text
 
     def reportinfo(self):

@@ -2,7 +2,6 @@
 
 import json
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,6 +90,12 @@ class Recorder:
             for name, outcome in result.tests.items():
                 reason = result.reasons.get(name, "").split("\n", 1)[0]
                 write(f"  {outcome:>15}  {name}" + (f"  ({reason})" if outcome == FAILED else ""))
+            first_failure = next((n for n, o in result.tests.items() if o == FAILED), None)
+            if first_failure:
+                write(f"  first failure in full, {first_failure}:")
+                write("    " + result.reasons[first_failure].replace("\n", "\n    "))
             write(f"  {result.count(PASSED)} of {len(result.tests)} hidden tests passed")
         if self.results:
-            write(f"graded {len(self.results)} notebook(s) in {time.monotonic() - self.started:.1f} s")
+            write(
+                f"graded {len(self.results)} notebook(s) in {time.monotonic() - self.started:.1f} s"
+            )

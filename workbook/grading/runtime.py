@@ -4,6 +4,8 @@ import ast
 import traceback
 from pathlib import Path
 
+PACKAGE = str(Path(__file__).resolve().parent.parent)
+
 
 class HiddenTestFailure(Exception):
     """A hidden test failed; the message starts with `ExceptionType: message`."""
@@ -41,12 +43,13 @@ def describe(error: BaseException, hidden_path: str, cells: dict[int, str]) -> s
             "defining it runs without an error"
         )
     lines = [first, "Traceback (hidden test, then your code):"]
+    test_label = f"hidden test {Path(hidden_path).name}"
     for index, frame in enumerate(frames):
-        label = "hidden test" if frame.filename == hidden_path else _frame_label(frame.filename, cells)
-        if label is None and index != len(frames) - 1:
-            continue  # library internals between the test and the learner's code
+        label = test_label if frame.filename == hidden_path else _frame_label(frame.filename, cells)
+        if frame.filename.startswith(PACKAGE) or (label is None and index != len(frames) - 1):
+            continue  # the workbook's own helpers, or library internals between test and learner
         where = label or frame.filename
-        lines.append(f'  {where}, line {frame.lineno}, in {frame.name}')
+        lines.append(f"  {where}, line {frame.lineno}, in {frame.name}")
         if frame.line:
             lines.append(f"    {frame.line.strip()}")
     return "\n".join(lines)

@@ -1,0 +1,73 @@
+"""Shared helpers for the workbook's own tests."""
+
+import json
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_HIDDEN_TESTS = ROOT / "tests" / "fixtures" / "hidden"
+
+collect_ignore = ["fixtures", "hidden"]
+
+
+@dataclass
+class Run:
+    returncode: int
+    output: str
+    seconds: float
+
+
+def run_workbook(*args: str, timeout: float = 300, cwd: Path = ROOT) -> Run:
+    """Run the `workbook` command as a learner would, capturing everything it prints."""
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "workbook.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+    )
+    return Run(done.returncode, done.stdout + done.stderr, time.monotonic() - start)
+
+
+def write_notebook(
+    path: Path, cells: list[str], exercise_id: str = "fixture/01_add", kernel_name: str = "python3"
+) -> Path:
+    """A notebook of code cells recording `exercise_id`, as `workbook build` would."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(src) for src in cells])
+    nb.metadata = {
+        "kernelspec": {"name": kernel_name, "display_name": kernel_name, "language": "python"},
+        "workbook": {"id": exercise_id},
+    }
+    path.write_text(nbformat.writes(nb), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def grade_fixture(tmp_path):
+    """Grade a fixture notebook against tests/fixtures/hidden with short timeouts."""
+
+    def grade(notebook: Path, *extra: str) -> Run:
+        return run_workbook(
+            "grade",
+            str(notebook),
+            f"--hidden-tests={FIXTURE_HIDDEN_TESTS}",
+            f"--results-file={tmp_path / 'results.jsonl'}",
+            "--cell-timeout=2",
+            "--notebook-timeout=12",
+            f"--junitxml={tmp_path / 'junit.xml'}",
+            *extra,
+        )
+
+    return grade
+
+
+def results(tmp_path: Path) -> list[dict]:
+    path = tmp_path / "results.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
