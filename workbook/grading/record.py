@@ -1,6 +1,7 @@
 """Collect hidden-test outcomes per notebook, print a short report and append to the results file."""
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -8,13 +9,18 @@ from pathlib import Path
 from workbook.paths import Layout
 
 PASSED, FAILED, NOT_IMPLEMENTED = "passed", "failed", "not implemented"
+WORKER_LINE = re.compile(r"^\[gw\d+\] .*\n")  # pytest-xdist's prefix on a worker's failure
+
+
+def reason(report) -> str:
+    """The failure text as the plugin wrote it."""
+    return WORKER_LINE.sub("", report.longreprtext).strip()
 
 
 def classify(report) -> str:
     if report.passed:
         return PASSED
-    text = report.longreprtext if hasattr(report, "longreprtext") else ""
-    return NOT_IMPLEMENTED if text.startswith("NotImplementedError") else FAILED
+    return NOT_IMPLEMENTED if reason(report).startswith("NotImplementedError") else FAILED
 
 
 @dataclass
@@ -55,7 +61,7 @@ class Recorder:
 
     def pytest_collectreport(self, report):
         if report.failed and report.nodeid.endswith(".ipynb"):
-            self._result(report.nodeid).error = report.longreprtext.strip()
+            self._result(report.nodeid).error = reason(report)
 
     def pytest_runtest_logreport(self, report):
         if report.when == "call" or (report.when == "setup" and report.failed):
@@ -64,7 +70,7 @@ class Recorder:
             result.exercise = dict(report.user_properties).get("exercise", result.exercise)
             result.tests[name] = classify(report)
             if not report.passed:
-                result.reasons[name] = report.longreprtext.strip()
+                result.reasons[name] = reason(report)
 
     def pytest_sessionfinish(self, session):
         if hasattr(self.config, "workerinput"):
