@@ -46,5 +46,8 @@ def test_every_hidden_test_fails_on_some_plausible_wrong_answer(exercise_id, tmp
 
 
 def test_every_exercise_has_mutants():
-    solutions = sorted(str(p.relative_to(ROOT / "solutions").with_suffix("")) for p in (ROOT / "solutions").glob("*/*.ipynb"))
+    solutions = sorted(
+        str(p.relative_to(ROOT / "solutions").with_suffix(""))
+        for p in (ROOT / "solutions").glob("*/*.ipynb")
+    )
     assert EXERCISES == solutions

@@ -111,7 +111,9 @@ def _pandas_difference(actual, expected, tol, at):
     if assert_equal is None:
         return None if actual.equals(expected) else f"expected {expected!r}, got {actual!r}{at}"
     try:
-        assert_equal(actual, expected, check_exact=False, check_dtype=False, rtol=tol.rel, atol=tol.abs)
+        assert_equal(
+            actual, expected, check_exact=False, check_dtype=False, rtol=tol.rel, atol=tol.abs
+        )
     except AssertionError as error:
         return f"{type(expected).__name__}s differ{at}: " + " ".join(str(error).split())
     return None

@@ -13,7 +13,24 @@ N_USERS, N_ARTISTS, N_TRACKS = 2_000, 800, 5_000
 DAY_S = 86_400
 START_TS = 1_767_225_600  # 2026-01-01T00:00:00Z
 SESSION_GAP_S = 30 * 60
-SYLLABLES = ["la", "mo", "ré", "ki", "sø", "an", "ta", "lu", "né", "vi", "ör", "sa", "du", "mi", "kö", "ra"]
+SYLLABLES = [
+    "la",
+    "mo",
+    "ré",
+    "ki",
+    "sø",
+    "an",
+    "ta",
+    "lu",
+    "né",
+    "vi",
+    "ör",
+    "sa",
+    "du",
+    "mi",
+    "kö",
+    "ra",
+]
 
 
 def zipf_weights(n: int, exponent: float) -> np.ndarray:
@@ -27,7 +44,9 @@ def artists(rng: np.random.Generator) -> pd.DataFrame:
     while len(names) < N_ARTISTS:
         parts = rng.choice(SYLLABLES, size=rng.integers(2, 5))
         names.add("".join(parts).capitalize())
-    return pd.DataFrame({"artist_id": [f"a{i:04d}" for i in range(N_ARTISTS)], "name": sorted(names)})
+    return pd.DataFrame(
+        {"artist_id": [f"a{i:04d}" for i in range(N_ARTISTS)], "name": sorted(names)}
+    )
 
 
 def tracks(rng: np.random.Generator) -> pd.DataFrame:
@@ -66,7 +85,9 @@ def friendships() -> pd.DataFrame:
     """A power-law friend graph with clustering (Holme and Kim's model)."""
     graph = nx.powerlaw_cluster_graph(N_USERS, 3, 0.3, seed=SEED)
     edges = sorted((min(a, b), max(a, b)) for a, b in graph.edges())
-    return pd.DataFrame([(f"u{a:04d}", f"u{b:04d}") for a, b in edges], columns=["user_a", "user_b"])
+    return pd.DataFrame(
+        [(f"u{a:04d}", f"u{b:04d}") for a, b in edges], columns=["user_a", "user_b"]
+    )
 
 
 def collaborations(rng: np.random.Generator) -> pd.DataFrame:
@@ -93,7 +114,9 @@ def events(rng: np.random.Generator) -> pd.DataFrame:
         {
             "event_id": [f"e{i:06d}" for i in range(n)],
             "user_id": [f"u{u:04d}" for u in rng.integers(0, N_USERS, n)],
-            "event_type": rng.choice(["play_start", "play_end", "skip", "pause"], n, p=[0.4, 0.3, 0.2, 0.1]),
+            "event_type": rng.choice(
+                ["play_start", "play_end", "skip", "pause"], n, p=[0.4, 0.3, 0.2, 0.1]
+            ),
             "event_ts": event_ts,
             "received_ts": event_ts + delay,
         }
@@ -168,6 +191,8 @@ def write_all(folder: Path) -> list[Path]:
         written.append(path)
     readme = folder / "README.md"
     if readme.exists():
-        readme.write_text(with_checksums(readme.read_text(encoding="utf-8"), checksum_table(written)))
+        readme.write_text(
+            with_checksums(readme.read_text(encoding="utf-8"), checksum_table(written))
+        )
         written.append(readme)
     return written

@@ -37,12 +37,20 @@ def load_friendships(folder: Path | None = None) -> pd.DataFrame:
 
 def load_collaborations(folder: Path | None = None) -> pd.DataFrame:
     """artist_a, artist_b, shared_tracks: artists who released tracks together."""
-    return _read("collaborations.csv", folder, {"artist_a": str, "artist_b": str, "shared_tracks": "int64"})
+    return _read(
+        "collaborations.csv", folder, {"artist_a": str, "artist_b": str, "shared_tracks": "int64"}
+    )
 
 
 def load_events(folder: Path | None = None) -> pd.DataFrame:
     """event_id, user_id, event_type, event_ts, received_ts (unix ms); in arrival order."""
-    dtypes = {"event_id": str, "user_id": str, "event_type": str, "event_ts": "int64", "received_ts": "int64"}
+    dtypes = {
+        "event_id": str,
+        "user_id": str,
+        "event_type": str,
+        "event_ts": "int64",
+        "received_ts": "int64",
+    }
     return _read("events.csv", folder, dtypes)
 
 

@@ -67,7 +67,13 @@ def expect_error(error, call, text):
 
 
 def test_example_from_the_statement():
-    ops = [("write", b"abcdef"), ("read", 4), ("write", b"ghijkl"), ("write", b"xyz"), ("read", 100)]
+    ops = [
+        ("write", b"abcdef"),
+        ("read", 4),
+        ("write", b"ghijkl"),
+        ("write", b"xyz"),
+        ("read", 100),
+    ]
     assert_equal(replay(RingBuffer, 8, ops), [6, b"abcd", 6, 0, b"efghijkl"], f"replay(8, {ops})")
 
 
@@ -77,7 +83,11 @@ def test_write_beyond_capacity_is_partial_and_never_overwrites_unread_bytes():
 
 
 def test_reading_or_peeking_an_empty_buffer_returns_empty_bytes():
-    assert_equal(replay(RingBuffer, 3, [("read", 2), ("peek", 2), ("read", 0)]), [b"", b"", b""], "reads of an empty buffer")
+    assert_equal(
+        replay(RingBuffer, 3, [("read", 2), ("peek", 2), ("read", 0)]),
+        [b"", b"", b""],
+        "reads of an empty buffer",
+    )
 
 
 def test_wrap_around_keeps_bytes_in_order_many_times():
@@ -85,12 +95,18 @@ def test_wrap_around_keeps_bytes_in_order_many_times():
     for step in range(40):
         chunk = bytes([step % 251, (step * 7) % 251, (step * 13) % 251])
         assert_equal(buffer.write(chunk), model.write(chunk), f"write #{step} on capacity 5")
-        assert_equal(buffer.read(2 + step % 2), model.read(2 + step % 2), f"read #{step} on capacity 5")
+        assert_equal(
+            buffer.read(2 + step % 2), model.read(2 + step % 2), f"read #{step} on capacity 5"
+        )
 
 
 def test_peek_does_not_consume():
     ops = [("write", b"header+payload"), ("peek", 6), ("peek", 6), ("read", 6), ("peek", 3)]
-    assert_equal(replay(RingBuffer, 32, ops), [14, b"header", b"header", b"header", b"+pa"], f"replay(32, {ops})")
+    assert_equal(
+        replay(RingBuffer, 32, ops),
+        [14, b"header", b"header", b"header", b"+pa"],
+        f"replay(32, {ops})",
+    )
 
 
 def test_len_capacity_and_free_track_the_contents():
@@ -134,7 +150,11 @@ def test_random_operation_sequences_match_a_simple_model():
                 ops.append(("len",))
             else:
                 ops.append((kind, rng.randint(0, 15)))
-        assert_equal(replay(RingBuffer, capacity, ops), replay(ModelBuffer, capacity, ops), f"replay({capacity}, {ops})")
+        assert_equal(
+            replay(RingBuffer, capacity, ops),
+            replay(ModelBuffer, capacity, ops),
+            f"replay({capacity}, {ops})",
+        )
 
 
 def test_scale_streams_20mb_through_64kb_with_slice_copies():
@@ -146,4 +166,9 @@ def test_scale_streams_20mb_through_64kb_with_slice_copies():
             buffer.write(chunk)
             buffer.read(4_096)
 
-    assert_scales(lambda: stream(RingBuffer), lambda: stream(SliceRing), factor=10, what="5,000 writes and reads of 4 kB")
+    assert_scales(
+        lambda: stream(RingBuffer),
+        lambda: stream(SliceRing),
+        factor=10,
+        what="5,000 writes and reads of 4 kB",
+    )

@@ -14,9 +14,16 @@ def frame(user_ids, ts):
 
 
 def rows(result):
-    assert isinstance(result, pd.DataFrame), f"sessionize returned a {type(result).__name__}; expected a DataFrame"
-    assert list(result.columns) == COLUMNS, f"sessionize returned columns {list(result.columns)}; expected {COLUMNS}"
-    return [tuple(int(v) if k != "user_id" else v for k, v in row.items()) for row in result.to_dict("records")]
+    assert isinstance(result, pd.DataFrame), (
+        f"sessionize returned a {type(result).__name__}; expected a DataFrame"
+    )
+    assert list(result.columns) == COLUMNS, (
+        f"sessionize returned columns {list(result.columns)}; expected {COLUMNS}"
+    )
+    return [
+        tuple(int(v) if k != "user_id" else v for k, v in row.items())
+        for row in result.to_dict("records")
+    ]
 
 
 def brute_force(plays, gap_s=1800):
@@ -49,12 +56,18 @@ def test_example_from_the_statement():
 def test_session_windows_match_beam_published_boundaries():
     # Beam Sessions(1800) over events at 0, 600, 1500, 3301 gives [0, 3300) x3 and [3301, 5101) x1.
     result = rows(sessionize(frame(["u1"] * 4, [0, 600, 1500, 3301]), 1800))
-    assert_equal(result, [("u1", 0, 0, 3300, 3), ("u1", 1, 3301, 5101, 1)], "sessionize(beam example, 1800)")
+    assert_equal(
+        result, [("u1", 0, 0, 3300, 3), ("u1", 1, 3301, 5101, 1)], "sessionize(beam example, 1800)"
+    )
 
 
 def test_event_exactly_one_gap_later_starts_a_new_session():
     result = rows(sessionize(frame(["u1"] * 3, [0, 1500, 3300]), 1800))
-    assert_equal(result, [("u1", 0, 0, 3300, 2), ("u1", 1, 3300, 5100, 1)], "sessionize(events at 0, 1500, 3300)")
+    assert_equal(
+        result,
+        [("u1", 0, 0, 3300, 2), ("u1", 1, 3300, 5100, 1)],
+        "sessionize(events at 0, 1500, 3300)",
+    )
 
 
 def test_one_second_less_than_the_gap_continues_the_session():
@@ -64,12 +77,21 @@ def test_one_second_less_than_the_gap_continues_the_session():
 
 def test_out_of_order_rows_are_sorted_by_time_per_listener():
     plays = frame(["ana", "bo", "ana", "ana", "bo"], [5000, 10, 0, 200, 4000])
-    expected = [("ana", 0, 0, 2000, 2), ("ana", 1, 5000, 6800, 1), ("bo", 0, 10, 1810, 1), ("bo", 1, 4000, 5800, 1)]
+    expected = [
+        ("ana", 0, 0, 2000, 2),
+        ("ana", 1, 5000, 6800, 1),
+        ("bo", 0, 10, 1810, 1),
+        ("bo", 1, 4000, 5800, 1),
+    ]
     assert_equal(rows(sessionize(plays)), expected, "sessionize(unsorted plays)")
 
 
 def test_plays_in_the_same_second_share_a_session_and_all_count():
-    assert_equal(rows(sessionize(frame(["ana"] * 3, [60, 60, 60]))), [("ana", 0, 60, 1860, 3)], "sessionize(three plays at ts=60)")
+    assert_equal(
+        rows(sessionize(frame(["ana"] * 3, [60, 60, 60]))),
+        [("ana", 0, 60, 1860, 3)],
+        "sessionize(three plays at ts=60)",
+    )
 
 
 def test_empty_input_gives_an_empty_frame_with_the_columns():
@@ -87,10 +109,14 @@ def test_non_positive_gap_raises_value_error():
 
 
 def test_extra_columns_are_ignored_and_input_is_not_modified():
-    plays = pd.DataFrame({"user_id": ["b", "a", "a"], "ts": [50, 4000, 10], "track_id": ["t1", "t2", "t3"]})
+    plays = pd.DataFrame(
+        {"user_id": ["b", "a", "a"], "ts": [50, 4000, 10], "track_id": ["t1", "t2", "t3"]}
+    )
     before = plays.copy()
     sessionize(plays)
-    pd.testing.assert_frame_equal(plays, before, obj="plays after sessionize (it must not be modified)")
+    pd.testing.assert_frame_equal(
+        plays, before, obj="plays after sessionize (it must not be modified)"
+    )
 
 
 def test_matches_a_brute_force_on_random_listeners():
@@ -99,7 +125,11 @@ def test_matches_a_brute_force_on_random_listeners():
         n = int(rng.integers(1, 80))
         plays = frame([f"u{u}" for u in rng.integers(0, 5, n)], rng.integers(0, 20_000, n))
         gap = int(rng.choice([60, 600, 1800]))
-        assert_equal(rows(sessionize(plays, gap)), brute_force(plays, gap), f"sessionize(random plays #{trial}, {gap})")
+        assert_equal(
+            rows(sessionize(plays, gap)),
+            brute_force(plays, gap),
+            f"sessionize(random plays #{trial}, {gap})",
+        )
 
 
 def test_matches_a_brute_force_on_the_plays_dataset():
@@ -110,5 +140,12 @@ def test_matches_a_brute_force_on_the_plays_dataset():
 def test_scale_one_million_plays_vectorised():
     rng = np.random.default_rng(2)
     n = 1_000_000
-    plays = frame(np.char.add("u", rng.integers(0, 100_000, n).astype(str)), rng.integers(0, 14 * 86_400, n))
-    assert_scales(lambda: sessionize(plays), lambda: vectorised(plays), factor=8, what="sessionize on 10^6 plays")
+    plays = frame(
+        np.char.add("u", rng.integers(0, 100_000, n).astype(str)), rng.integers(0, 14 * 86_400, n)
+    )
+    assert_scales(
+        lambda: sessionize(plays),
+        lambda: vectorised(plays),
+        factor=8,
+        what="sessionize on 10^6 plays",
+    )

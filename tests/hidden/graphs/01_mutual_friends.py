@@ -41,7 +41,9 @@ def reference(friends, user, k):
 
 
 def test_example_from_the_statement():
-    assert_equal(suggest_friends(TINY, "ana", 2), [("dev", 2), ("eli", 1)], 'suggest_friends(TINY, "ana", 2)')
+    assert_equal(
+        suggest_friends(TINY, "ana", 2), [("dev", 2), ("eli", 1)], 'suggest_friends(TINY, "ana", 2)'
+    )
 
 
 def test_returns_a_list_of_pairs():
@@ -51,8 +53,18 @@ def test_returns_a_list_of_pairs():
 
 
 def test_ties_broken_by_user_id():
-    friends = {"me": {"hub"}, "hub": {"me", "zed", "amy", "kim"}, "zed": {"hub"}, "amy": {"hub"}, "kim": {"hub"}}
-    assert_equal(suggest_friends(friends, "me", 3), [("amy", 1), ("kim", 1), ("zed", 1)], 'suggest_friends(friends, "me", 3)')
+    friends = {
+        "me": {"hub"},
+        "hub": {"me", "zed", "amy", "kim"},
+        "zed": {"hub"},
+        "amy": {"hub"},
+        "kim": {"hub"},
+    }
+    assert_equal(
+        suggest_friends(friends, "me", 3),
+        [("amy", 1), ("kim", 1), ("zed", 1)],
+        'suggest_friends(friends, "me", 3)',
+    )
 
 
 def test_excludes_the_user_and_existing_friends():
@@ -62,13 +74,19 @@ def test_excludes_the_user_and_existing_friends():
 
 
 def test_user_without_friends_or_unknown_user_gets_nothing():
-    assert_equal(suggest_friends({**TINY, "new": set()}, "new", 5), [], 'suggest_friends(..., "new", 5)')
+    assert_equal(
+        suggest_friends({**TINY, "new": set()}, "new", 5), [], 'suggest_friends(..., "new", 5)'
+    )
     assert_equal(suggest_friends(TINY, "zoë", 5), [], 'suggest_friends(TINY, "zoë", 5)')
 
 
 def test_k_zero_and_k_beyond_the_candidates():
     assert_equal(suggest_friends(TINY, "ana", 0), [], 'suggest_friends(TINY, "ana", 0)')
-    assert_equal(suggest_friends(TINY, "ana", 100), [("dev", 2), ("eli", 1)], 'suggest_friends(TINY, "ana", 100)')
+    assert_equal(
+        suggest_friends(TINY, "ana", 100),
+        [("dev", 2), ("eli", 1)],
+        'suggest_friends(TINY, "ana", 100)',
+    )
 
 
 def test_negative_k_raises_value_error():
@@ -81,12 +99,20 @@ def test_negative_k_raises_value_error():
 
 def test_candidates_need_at_least_one_mutual_friend():
     friends = {**TINY, "solo": {"max"}, "max": {"solo"}}
-    assert_equal(suggest_friends(friends, "ana", 10), [("dev", 2), ("eli", 1)], 'suggest_friends(friends, "ana", 10)')
+    assert_equal(
+        suggest_friends(friends, "ana", 10),
+        [("dev", 2), ("eli", 1)],
+        'suggest_friends(friends, "ana", 10)',
+    )
 
 
 def test_friends_given_as_lists_are_counted_once():
     friends = {user: sorted(others) * 2 for user, others in TINY.items()}
-    assert_equal(suggest_friends(friends, "ana", 5), [("dev", 2), ("eli", 1)], "suggest_friends with duplicate listings")
+    assert_equal(
+        suggest_friends(friends, "ana", 5),
+        [("dev", 2), ("eli", 1)],
+        "suggest_friends with duplicate listings",
+    )
 
 
 def test_input_is_not_modified():
@@ -108,7 +134,11 @@ def test_matches_networkx_common_neighbours_on_random_power_law_graphs():
         friends = as_adjacency(graph)
         for user in rng.sample(sorted(graph), 5):
             k = rng.choice([1, 5, 20])
-            assert_equal(suggest_friends(friends, f"u{user}", k), oracle(graph, user, k), f'suggest_friends(graph{seed}, "u{user}", {k})')
+            assert_equal(
+                suggest_friends(friends, f"u{user}", k),
+                oracle(graph, user, k),
+                f'suggest_friends(graph{seed}, "u{user}", {k})',
+            )
 
 
 def test_scale_100k_users_touches_only_friends_of_friends():

@@ -23,10 +23,14 @@ SMALL = {
 def assert_shortest_path(path, graph, source, target, length, call):
     """A path is right when it runs source→target over real edges with the shortest length."""
     assert isinstance(path, list), f"{call} returned {path!r}; expected a list of artists"
-    assert path[:1] == [source] and path[-1:] == [target], f"{call} returned {path!r}: it must start at {source!r} and end at {target!r}"
+    assert path[:1] == [source] and path[-1:] == [target], (
+        f"{call} returned {path!r}: it must start at {source!r} and end at {target!r}"
+    )
     for a, b in zip(path, path[1:]):
         assert b in graph[a], f"{call} returned {path!r}, but {a!r} and {b!r} never collaborated"
-    assert len(path) - 1 == length, f"{call} returned a chain of {len(path) - 1} hops; the shortest has {length}"
+    assert len(path) - 1 == length, (
+        f"{call} returned a chain of {len(path) - 1} hops; the shortest has {length}"
+    )
 
 
 def adjacency(graph: nx.Graph) -> dict[str, set[str]]:
@@ -53,15 +57,25 @@ def bfs_from_both_ends(graph, source, target):
 
 def test_example_from_the_statement():
     call = 'collaboration_path(SMALL, "Avicii", "Daft Punk")'
-    assert_shortest_path(collaboration_path(SMALL, "Avicii", "Daft Punk"), SMALL, "Avicii", "Daft Punk", 3, call)
+    assert_shortest_path(
+        collaboration_path(SMALL, "Avicii", "Daft Punk"), SMALL, "Avicii", "Daft Punk", 3, call
+    )
 
 
 def test_direct_collaborators_give_a_two_artist_chain():
-    assert_equal(collaboration_path(SMALL, "Pharrell", "Daft Punk"), ["Pharrell", "Daft Punk"], 'collaboration_path(SMALL, "Pharrell", "Daft Punk")')
+    assert_equal(
+        collaboration_path(SMALL, "Pharrell", "Daft Punk"),
+        ["Pharrell", "Daft Punk"],
+        'collaboration_path(SMALL, "Pharrell", "Daft Punk")',
+    )
 
 
 def test_same_artist_is_a_chain_of_one():
-    assert_equal(collaboration_path(SMALL, "Sigur Rós", "Sigur Rós"), ["Sigur Rós"], 'collaboration_path(SMALL, "Sigur Rós", "Sigur Rós")')
+    assert_equal(
+        collaboration_path(SMALL, "Sigur Rós", "Sigur Rós"),
+        ["Sigur Rós"],
+        'collaboration_path(SMALL, "Sigur Rós", "Sigur Rós")',
+    )
 
 
 def test_unknown_artist_raises_key_error():
@@ -70,23 +84,44 @@ def test_unknown_artist_raises_key_error():
             collaboration_path(SMALL, source, target)
         except KeyError:
             continue
-        raise AssertionError(f"collaboration_path(SMALL, {source!r}, {target!r}) must raise KeyError")
+        raise AssertionError(
+            f"collaboration_path(SMALL, {source!r}, {target!r}) must raise KeyError"
+        )
 
 
 def test_unreachable_artists_give_none():
-    assert_equal(collaboration_path(SMALL, "Avicii", "Sigur Rós"), None, 'collaboration_path(SMALL, "Avicii", "Sigur Rós")')
+    assert_equal(
+        collaboration_path(SMALL, "Avicii", "Sigur Rós"),
+        None,
+        'collaboration_path(SMALL, "Avicii", "Sigur Rós")',
+    )
 
 
 def test_any_shortest_chain_is_accepted_in_both_directions():
-    for source, target in (("Avicii", "Daft Punk"), ("Daft Punk", "Avicii"), ("Aloe Blacc", "Rita Ora")):
+    for source, target in (
+        ("Avicii", "Daft Punk"),
+        ("Daft Punk", "Avicii"),
+        ("Aloe Blacc", "Rita Ora"),
+    ):
         expected = nx.shortest_path_length(nx.Graph(SMALL), source, target)
         path = collaboration_path(SMALL, source, target)
-        assert_shortest_path(path, SMALL, source, target, expected, f"collaboration_path(SMALL, {source!r}, {target!r})")
+        assert_shortest_path(
+            path,
+            SMALL,
+            source,
+            target,
+            expected,
+            f"collaboration_path(SMALL, {source!r}, {target!r})",
+        )
 
 
 def test_unicode_artist_names():
     graph = {"Björk": {"Sigur Rós"}, "Sigur Rós": {"Björk", "Mø"}, "Mø": {"Sigur Rós"}}
-    assert_equal(collaboration_path(graph, "Björk", "Mø"), ["Björk", "Sigur Rós", "Mø"], 'collaboration_path(graph, "Björk", "Mø")')
+    assert_equal(
+        collaboration_path(graph, "Björk", "Mø"),
+        ["Björk", "Sigur Rós", "Mø"],
+        'collaboration_path(graph, "Björk", "Mø")',
+    )
 
 
 def test_input_is_not_modified():
@@ -108,7 +143,14 @@ def test_matches_networkx_shortest_path_lengths_on_random_graphs():
             if not nx.has_path(graph, s, t):
                 assert_equal(path, None, call)
             else:
-                assert_shortest_path(path, collaborators, f"a{s}", f"a{t}", nx.shortest_path_length(graph, s, t), call)
+                assert_shortest_path(
+                    path,
+                    collaborators,
+                    f"a{s}",
+                    f"a{t}",
+                    nx.shortest_path_length(graph, s, t),
+                    call,
+                )
 
 
 def test_islands_of_the_collaboration_dataset_are_unreachable_from_the_main_cluster():
@@ -119,10 +161,21 @@ def test_islands_of_the_collaboration_dataset_are_unreachable_from_the_main_clus
         graph[b].add(a)
     component = nx.node_connected_component(nx.Graph(graph), "a0000")
     island = next(a for a in graph if a not in component and graph[a])
-    assert_equal(collaboration_path(graph, "a0000", island), None, f'collaboration_path(dataset, "a0000", "{island}")')
+    assert_equal(
+        collaboration_path(graph, "a0000", island),
+        None,
+        f'collaboration_path(dataset, "a0000", "{island}")',
+    )
     far = max(component, key=lambda a: (nx.shortest_path_length(nx.Graph(graph), "a0000", a), a))
     length = nx.shortest_path_length(nx.Graph(graph), "a0000", far)
-    assert_shortest_path(collaboration_path(graph, "a0000", far), graph, "a0000", far, length, f'collaboration_path(dataset, "a0000", "{far}")')
+    assert_shortest_path(
+        collaboration_path(graph, "a0000", far),
+        graph,
+        "a0000",
+        far,
+        length,
+        f'collaboration_path(dataset, "a0000", "{far}")',
+    )
 
 
 def test_scale_meets_in_the_middle_on_100k_artists():

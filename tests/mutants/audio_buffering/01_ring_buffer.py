@@ -1,6 +1,6 @@
 """Plausible wrong answers to audio_buffering/01_ring_buffer."""
 
-GOOD = '''
+GOOD = """
 class RingBuffer:
     def __init__(self, capacity):
         if capacity <= 0:
@@ -42,7 +42,7 @@ class RingBuffer:
         self._start = (self._start + len(chunk)) % self.capacity
         self._size -= len(chunk)
         return chunk
-'''
+"""
 
 MUTANTS = {
     "overwrites_the_oldest_bytes_when_full": GOOD.replace(
@@ -52,12 +52,28 @@ MUTANTS = {
         "        data = data[-self.capacity:]\n"
         "        count = len(data)\n",
     ),
-    "empty_read_raises": GOOD.replace("        chunk = self.peek(n)\n", "        if not self._size:\n            raise IndexError('empty')\n        chunk = self.peek(n)\n"),
+    "empty_read_raises": GOOD.replace(
+        "        chunk = self.peek(n)\n",
+        "        if not self._size:\n            raise IndexError('empty')\n        chunk = self.peek(n)\n",
+    ),
     "peek_consumes": GOOD.replace("chunk = self.peek(n)", "chunk = self._peek(n)")
     + "\nRingBuffer._peek = RingBuffer.peek\nRingBuffer.peek = RingBuffer.read\n",
-    "forgets_to_wrap_the_start_index": GOOD.replace("self._start = (self._start + len(chunk)) % self.capacity", "self._start = self._start + len(chunk)"),
-    "no_validation_and_encodes_text": GOOD.replace("        if capacity <= 0:\n            raise ValueError(capacity)\n", "").replace("        if n < 0:\n            raise ValueError(n)\n", "        n = max(n, 0)\n").replace('            raise TypeError("bytes please")', "            data = data.encode()"),
-    "returns_bytearray_and_len_counts_free_space": GOOD.replace("    def __len__(self):\n        return self._size", "    def __len__(self):\n        return self.free").replace("        return bytes(self._data[self._start : self._start + first]) + bytes(self._data[: count - first])", "        return self._data[self._start : self._start + first] + self._data[: count - first]"),
+    "forgets_to_wrap_the_start_index": GOOD.replace(
+        "self._start = (self._start + len(chunk)) % self.capacity",
+        "self._start = self._start + len(chunk)",
+    ),
+    "no_validation_and_encodes_text": GOOD.replace(
+        "        if capacity <= 0:\n            raise ValueError(capacity)\n", ""
+    )
+    .replace("        if n < 0:\n            raise ValueError(n)\n", "        n = max(n, 0)\n")
+    .replace('            raise TypeError("bytes please")', "            data = data.encode()"),
+    "returns_bytearray_and_len_counts_free_space": GOOD.replace(
+        "    def __len__(self):\n        return self._size",
+        "    def __len__(self):\n        return self.free",
+    ).replace(
+        "        return bytes(self._data[self._start : self._start + first]) + bytes(self._data[: count - first])",
+        "        return self._data[self._start : self._start + first] + self._data[: count - first]",
+    ),
     "copies_one_byte_at_a_time": GOOD.replace(
         "        self._data[end : end + first] = data[:first]\n        self._data[: count - first] = data[first:count]\n",
         "        for i in range(count):\n            self._data[(end + i) % self.capacity] = data[i]\n",

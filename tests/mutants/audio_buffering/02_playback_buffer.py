@@ -1,6 +1,6 @@
 """Plausible wrong answers to audio_buffering/02_playback_buffer."""
 
-GOOD = '''
+GOOD = """
 import numpy as np
 import pandas as pd
 
@@ -35,26 +35,49 @@ def simulate_playback(throughput_kbps, bitrate_kbps, track_s, startup_s=2.0, res
             timeline = pd.DataFrame(rows, columns=["t_s", "downloaded_s", "played_s", "buffer_s", "state"])
             return Playback(startup, stalls, stall_time, timeline)
     raise ValueError("trace too short")
-'''
+"""
 
 MUTANTS = {
-    "counts_every_stalled_second_as_a_stall": GOOD.replace("            stall_time += 1.0\n", "            stall_time += 1.0\n            stalls += 1\n"),
-    "resumes_at_the_startup_threshold": GOOD.replace('threshold = startup_s if state == "waiting" else resume_s', "threshold = startup_s"),
-    "waits_for_the_threshold_even_when_fully_downloaded": GOOD.replace("(buffer >= threshold - 1e-9 or downloaded >= track_s - 1e-9)", "buffer >= threshold - 1e-9"),
-    "downloads_past_the_end_of_the_track": GOOD.replace("got = min(kbps / bitrate_kbps, track_s - downloaded)", "got = kbps / bitrate_kbps"),
+    "counts_every_stalled_second_as_a_stall": GOOD.replace(
+        "            stall_time += 1.0\n",
+        "            stall_time += 1.0\n            stalls += 1\n",
+    ),
+    "resumes_at_the_startup_threshold": GOOD.replace(
+        'threshold = startup_s if state == "waiting" else resume_s', "threshold = startup_s"
+    ),
+    "waits_for_the_threshold_even_when_fully_downloaded": GOOD.replace(
+        "(buffer >= threshold - 1e-9 or downloaded >= track_s - 1e-9)", "buffer >= threshold - 1e-9"
+    ),
+    "downloads_past_the_end_of_the_track": GOOD.replace(
+        "got = min(kbps / bitrate_kbps, track_s - downloaded)", "got = kbps / bitrate_kbps"
+    ),
     "plays_before_downloading": GOOD.replace(
-        "        got = min(kbps / bitrate_kbps, track_s - downloaded)\n        downloaded += got\n        buffer += got\n", ""
-    ).replace("        rows.append(", "        got = min(kbps / bitrate_kbps, track_s - downloaded)\n        downloaded += got\n        buffer += got\n        rows.append("),
-    "stall_time_ignores_the_partial_second": GOOD.replace("stall_time += 1.0 - play", "stall_time += 1.0"),
+        "        got = min(kbps / bitrate_kbps, track_s - downloaded)\n        downloaded += got\n        buffer += got\n",
+        "",
+    ).replace(
+        "        rows.append(",
+        "        got = min(kbps / bitrate_kbps, track_s - downloaded)\n        downloaded += got\n        buffer += got\n        rows.append(",
+    ),
+    "stall_time_ignores_the_partial_second": GOOD.replace(
+        "stall_time += 1.0 - play", "stall_time += 1.0"
+    ),
     "no_validation_and_consumes_the_trace": GOOD.replace(
         '    trace = np.asarray(throughput_kbps, dtype=float)\n    if bitrate_kbps <= 0 or track_s <= 0 or startup_s < 0 or resume_s < 0 or (trace < 0).any():\n        raise ValueError("bad input")\n',
         "    trace = np.asarray(throughput_kbps, dtype=float)\n    if isinstance(throughput_kbps, list):\n        throughput_kbps.clear()\n",
-    ).replace('    raise ValueError("trace too short")', "    return Playback(startup, stalls, stall_time, pd.DataFrame(rows))"),
-    "appends_to_a_dataframe_each_second": GOOD.replace(
-        "    stalls, state, rows = 0, \"waiting\", []\n",
-        '    stalls, state = 0, "waiting"\n    frame = pd.DataFrame(columns=["t_s", "downloaded_s", "played_s", "buffer_s", "state"])\n',
     ).replace(
+        '    raise ValueError("trace too short")',
+        "    return Playback(startup, stalls, stall_time, pd.DataFrame(rows))",
+    ),
+    "appends_to_a_dataframe_each_second": GOOD.replace(
+        '    stalls, state, rows = 0, "waiting", []\n',
+        '    stalls, state = 0, "waiting"\n    frame = pd.DataFrame(columns=["t_s", "downloaded_s", "played_s", "buffer_s", "state"])\n',
+    )
+    .replace(
         "        rows.append((t + 1, downloaded, played, buffer, state))\n",
         "        frame = pd.concat([frame, pd.DataFrame([(t + 1, downloaded, played, buffer, state)], columns=frame.columns)], ignore_index=True)\n",
-    ).replace('            timeline = pd.DataFrame(rows, columns=["t_s", "downloaded_s", "played_s", "buffer_s", "state"])\n', "            timeline = frame\n"),
+    )
+    .replace(
+        '            timeline = pd.DataFrame(rows, columns=["t_s", "downloaded_s", "played_s", "buffer_s", "state"])\n',
+        "            timeline = frame\n",
+    ),
 }

@@ -1,6 +1,6 @@
 """Plausible wrong answers to event_streams/01_sessionize."""
 
-GOOD = '''
+GOOD = """
 import pandas as pd
 
 COLUMNS = ["user_id", "session", "start_ts", "end_ts", "plays"]
@@ -17,17 +17,30 @@ def sessionize(plays, gap_s=1800):
                              "end_ts": grouped["ts"].max() + gap_s, "plays": grouped.size()})
     sessions["session"] = sessions.groupby("user_id").cumcount()
     return sessions[COLUMNS].reset_index(drop=True)
-'''
+"""
 
 MUTANTS = {
     "inclusive_gap_boundary": GOOD.replace("ts.diff().ge(gap_s)", "ts.diff().gt(gap_s)"),
-    "assumes_rows_arrive_sorted": GOOD.replace('.sort_values(["user_id", "ts"], kind="stable")', ".sort_values(\"user_id\", kind=\"stable\")"),
-    "end_is_the_last_play": GOOD.replace('"end_ts": grouped["ts"].max() + gap_s', '"end_ts": grouped["ts"].max()'),
-    "sessions_numbered_globally": GOOD.replace('sessions.groupby("user_id").cumcount()', "range(len(sessions))"),
-    "no_gap_validation_and_deduplicated_rows": GOOD.replace("    if gap_s <= 0:\n        raise ValueError(gap_s)\n", "").replace('plays[["user_id", "ts"]]', 'plays[["user_id", "ts"]].drop_duplicates()'),
-    "empty_input_returned_as_is": GOOD.replace("    ordered =", "    if plays.empty:\n        return plays\n    ordered ="),
-    "sorts_the_callers_frame_in_place": GOOD.replace('    ordered = plays[["user_id", "ts"]].sort_values(["user_id", "ts"], kind="stable")', '    plays.sort_values(["user_id", "ts"], inplace=True)\n    ordered = plays[["user_id", "ts"]]'),
-    "python_loop_per_listener": '''
+    "assumes_rows_arrive_sorted": GOOD.replace(
+        '.sort_values(["user_id", "ts"], kind="stable")', '.sort_values("user_id", kind="stable")'
+    ),
+    "end_is_the_last_play": GOOD.replace(
+        '"end_ts": grouped["ts"].max() + gap_s', '"end_ts": grouped["ts"].max()'
+    ),
+    "sessions_numbered_globally": GOOD.replace(
+        'sessions.groupby("user_id").cumcount()', "range(len(sessions))"
+    ),
+    "no_gap_validation_and_deduplicated_rows": GOOD.replace(
+        "    if gap_s <= 0:\n        raise ValueError(gap_s)\n", ""
+    ).replace('plays[["user_id", "ts"]]', 'plays[["user_id", "ts"]].drop_duplicates()'),
+    "empty_input_returned_as_is": GOOD.replace(
+        "    ordered =", "    if plays.empty:\n        return plays\n    ordered ="
+    ),
+    "sorts_the_callers_frame_in_place": GOOD.replace(
+        '    ordered = plays[["user_id", "ts"]].sort_values(["user_id", "ts"], kind="stable")',
+        '    plays.sort_values(["user_id", "ts"], inplace=True)\n    ordered = plays[["user_id", "ts"]]',
+    ),
+    "python_loop_per_listener": """
 import pandas as pd
 
 
@@ -45,5 +58,5 @@ def sessionize(plays, gap_s=1800):
             last, count = row.ts, count + 1
         out.append((user, number, start, last + gap_s, count))
     return pd.DataFrame(out, columns=["user_id", "session", "start_ts", "end_ts", "plays"])
-''',
+""",
 }
