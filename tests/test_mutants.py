@@ -50,4 +50,4 @@ def test_every_exercise_has_mutants():
         str(p.relative_to(ROOT / "solutions").with_suffix(""))
         for p in (ROOT / "solutions").glob("*/*.ipynb")
     )
-    assert EXERCISES == solutions
+    assert solutions == EXERCISES

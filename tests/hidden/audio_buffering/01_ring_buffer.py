@@ -139,7 +139,7 @@ def test_accepts_bytearray_and_memoryview_and_returns_bytes():
 
 def test_random_operation_sequences_match_a_simple_model():
     rng = random.Random(21)
-    for trial in range(200):
+    for _trial in range(200):
         capacity = rng.randint(1, 12)
         ops = []
         for _ in range(rng.randint(1, 30)):

@@ -157,6 +157,7 @@ def test_matches_a_brute_force_on_random_plays():
                     [f"t{i}" for i in rng.integers(0, 12, n)],
                     rng.integers(0, 10_000, n).tolist(),
                     rng.integers(0, 60_000, n).tolist(),
+                    strict=True,
                 )
             )
         )

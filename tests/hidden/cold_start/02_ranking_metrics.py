@@ -1,6 +1,5 @@
 """Hidden tests for cold_start/02_ranking_metrics: precision, recall, NDCG and AP."""
 
-import copy
 import itertools
 import math
 import random
@@ -127,7 +126,7 @@ def test_metrics_accept_relevant_items_as_a_list():
 
 def test_match_brute_force_on_random_rankings():
     rng = random.Random(5)
-    for trial in range(150):
+    for _trial in range(150):
         universe = [f"t{i}" for i in range(10)]
         recommended = rng.sample(universe, rng.randint(0, 8))
         relevant = set(rng.sample(universe, rng.randint(0, 5)))

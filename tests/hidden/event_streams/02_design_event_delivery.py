@@ -27,7 +27,9 @@ def backlog_loop(arrivals, capacity):
 
 def completeness_brute_force(events, wait_ms):
     first = {}
-    for event_id, event_ts, received in zip(events.event_id, events.event_ts, events.received_ts):
+    for event_id, event_ts, received in zip(
+        events.event_id, events.event_ts, events.received_ts, strict=True
+    ):
         if event_id not in first or received < first[event_id][1]:
             first[event_id] = (event_ts, received)
     on_time = sum(

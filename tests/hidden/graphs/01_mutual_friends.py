@@ -148,7 +148,7 @@ def test_scale_100k_users_touches_only_friends_of_friends():
     popularity /= popularity.sum()
     a, b = rng.choice(n, 400_000, p=popularity), rng.integers(0, n, 400_000)
     friends = {f"u{i}": set() for i in range(n)}
-    for x, y in zip(a.tolist(), b.tolist()):
+    for x, y in zip(a.tolist(), b.tolist(), strict=True):
         if x != y:
             friends[f"u{x}"].add(f"u{y}")
             friends[f"u{y}"].add(f"u{x}")

@@ -1,8 +1,8 @@
 """Hidden tests for graphs/02_degrees_of_separation: `collaboration_path(collaborators, source, target)`."""
 
 import copy
+import itertools
 import random
-from collections import deque
 
 import networkx as nx
 import numpy as np
@@ -26,7 +26,7 @@ def assert_shortest_path(path, graph, source, target, length, call):
     assert path[:1] == [source] and path[-1:] == [target], (
         f"{call} returned {path!r}: it must start at {source!r} and end at {target!r}"
     )
-    for a, b in zip(path, path[1:]):
+    for a, b in itertools.pairwise(path):
         assert b in graph[a], f"{call} returned {path!r}, but {a!r} and {b!r} never collaborated"
     assert len(path) - 1 == length, (
         f"{call} returned a chain of {len(path) - 1} hops; the shortest has {length}"
@@ -156,7 +156,7 @@ def test_matches_networkx_shortest_path_lengths_on_random_graphs():
 def test_islands_of_the_collaboration_dataset_are_unreachable_from_the_main_cluster():
     frame = load_collaborations()
     graph = {a: set() for a in sorted(set(frame.artist_a) | set(frame.artist_b))}
-    for a, b in zip(frame.artist_a, frame.artist_b):
+    for a, b in zip(frame.artist_a, frame.artist_b, strict=True):
         graph[a].add(b)
         graph[b].add(a)
     component = nx.node_connected_component(nx.Graph(graph), "a0000")
@@ -183,7 +183,7 @@ def test_scale_meets_in_the_middle_on_100k_artists():
     n = 100_000
     a, b = rng.integers(0, n, 400_000).tolist(), rng.integers(0, n, 400_000).tolist()
     graph = {f"a{i}": set() for i in range(n)}
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         if x != y:
             graph[f"a{x}"].add(f"a{y}")
             graph[f"a{y}"].add(f"a{x}")
