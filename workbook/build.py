@@ -117,7 +117,8 @@ def expected_exercises(layout: Layout) -> dict[Path, str]:
 def backup(path: Path, layout: Layout) -> Path:
     """Copy a file into .workbook/backups before it is replaced."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = layout.root / ".workbook" / "backups" / f"{path.stem}.{stamp}{path.suffix}"
+    name = f"{path.parent.name}__{path.stem}.{stamp}{path.suffix}"  # track and slug: unique
+    target = layout.root / ".workbook" / "backups" / name
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copy2(path, target)
     return target

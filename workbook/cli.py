@@ -1,6 +1,7 @@
 """The `workbook` command: build, grade, new, data, index."""
 
 import argparse
+import os
 import sys
 
 import workbook.fastimport  # noqa: F401  (first: keeps `import nbformat` fast)
@@ -73,6 +74,25 @@ def cmd_data(args) -> int:
     return 0
 
 
+def lab_command(layout: Layout, extra: list[str]) -> list[str]:
+    """JupyterLab on the start-here notebook: loopback only, token auth on, root only if needed."""
+    command = [
+        sys.executable, "-m", "jupyterlab",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.root_dir={layout.root}",
+        f"--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb",
+    ]
+    if os.geteuid() == 0:
+        command.append("--allow-root")  # JupyterLab refuses to start as root without it
+    return command + extra
+
+
+def cmd_lab(args) -> int:
+    command = lab_command(Layout(), args.extra)
+    os.execv(command[0], command)
+    return 0  # not reached
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="workbook", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -111,6 +131,9 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="scaffold a solution notebook and its hidden tests")
     new.add_argument("id", help="<track>/NN_slug, e.g. graphs/03_related_artists")
     new.set_defaults(run=cmd_new)
+    lab = sub.add_parser("lab", help="open JupyterLab on 127.0.0.1 with token auth")
+    lab.add_argument("extra", nargs=argparse.REMAINDER, help="more JupyterLab options, e.g. --port=8899")
+    lab.set_defaults(run=cmd_lab)
     data = sub.add_parser("data", help="regenerate the datasets in data/")
     data.set_defaults(run=cmd_data)
     return top
