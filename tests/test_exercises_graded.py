@@ -1,0 +1,33 @@
+"""Every solution passes all its hidden tests; every untouched exercise fails all as not implemented."""
+
+import json
+
+import pytest
+from conftest import ROOT, run_workbook
+
+from workbook.exercise import hidden_test_names
+
+
+def graded(folder: str, tmp_path) -> dict[str, dict[str, str]]:
+    results = tmp_path / "results.jsonl"
+    run = run_workbook("grade", folder, "--jobs=2", f"--results-file={results}", f"--junitxml={tmp_path / 'junit.xml'}")
+    assert results.exists(), run.output
+    return {r["exercise"]: r["tests"] for r in map(json.loads, results.read_text().splitlines())}
+
+
+def expected_tests() -> dict[str, list[str]]:
+    hidden = ROOT / "tests" / "hidden"
+    return {
+        str(p.relative_to(hidden).with_suffix("")): hidden_test_names(p.read_text(encoding="utf-8"))
+        for p in sorted(hidden.glob("*/*.py"))
+    }
+
+
+@pytest.mark.parametrize(("folder", "outcome"), [("solutions", "passed"), ("exercises", "not implemented")])
+def test_every_hidden_test_has_the_expected_outcome(folder, outcome, tmp_path):
+    results = graded(str(ROOT / folder), tmp_path)
+    for exercise_id, names in expected_tests().items():
+        got = results.get(exercise_id, {})
+        assert list(got) == names, f"{folder}/{exercise_id}: graded {list(got)}, expected {names}"
+        wrong = {name: o for name, o in got.items() if o != outcome}
+        assert not wrong, f"{folder}/{exercise_id}: expected every test {outcome!r}, got {wrong}"
