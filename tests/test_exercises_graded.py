@@ -10,7 +10,13 @@ from workbook.exercise import hidden_test_names
 
 def graded(folder: str, tmp_path) -> dict[str, dict[str, str]]:
     results = tmp_path / "results.jsonl"
-    run = run_workbook("grade", folder, "--jobs=2", f"--results-file={results}", f"--junitxml={tmp_path / 'junit.xml'}")
+    run = run_workbook(
+        "grade",
+        folder,
+        "--jobs=2",
+        f"--results-file={results}",
+        f"--junitxml={tmp_path / 'junit.xml'}",
+    )
     assert results.exists(), run.output
     return {r["exercise"]: r["tests"] for r in map(json.loads, results.read_text().splitlines())}
 
@@ -23,7 +29,9 @@ def expected_tests() -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.parametrize(("folder", "outcome"), [("solutions", "passed"), ("exercises", "not implemented")])
+@pytest.mark.parametrize(
+    ("folder", "outcome"), [("solutions", "passed"), ("exercises", "not implemented")]
+)
 def test_every_hidden_test_has_the_expected_outcome(folder, outcome, tmp_path):
     results = graded(str(ROOT / folder), tmp_path)
     for exercise_id, names in expected_tests().items():

@@ -10,8 +10,25 @@ from conftest import ROOT
 @pytest.mark.parametrize("folder", ["notebooks", "solutions", "exercises"])
 def test_notebooks_run_clean_under_nbval_lax(folder):
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-p", "no:cacheprovider",
-         "-o", "addopts=", "-q", "--nbval-cell-timeout=120", "-p", "no:xdist", str(ROOT / folder)],
-        capture_output=True, text=True, cwd=ROOT, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval-lax",
+            "--nbval-current-env",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "-q",
+            "--nbval-cell-timeout=120",
+            "-p",
+            "no:xdist",
+            str(ROOT / folder),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=900,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

@@ -16,9 +16,15 @@ def ids(paths, base):
 
 def test_exercises_folder_matches_a_fresh_build():
     expected = build.expected_exercises(LAYOUT)
-    stale = [str(p) for p, text in expected.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    stale = [
+        str(p)
+        for p, text in expected.items()
+        if not p.exists() or p.read_text(encoding="utf-8") != text
+    ]
     extra = set(LAYOUT.exercises.glob("*/*.ipynb")) - set(expected)
-    assert not stale and not extra, f"run `workbook build`: stale {stale}, without a solution {extra}"
+    assert not stale and not extra, (
+        f"run `workbook build`: stale {stale}, without a solution {extra}"
+    )
 
 
 def test_building_twice_gives_identical_bytes():
@@ -49,7 +55,9 @@ def test_every_track_has_at_least_two_exercises():
 def test_every_exercise_meets_the_structural_standard():
     for path in SOLUTIONS:
         cells, exercise_id = notebook_file.read(path).cells, exercise_id_from_path(path)
-        hidden = hidden_test_names(LAYOUT.hidden_test_module(exercise_id).read_text(encoding="utf-8"))
+        hidden = hidden_test_names(
+            LAYOUT.hidden_test_module(exercise_id).read_text(encoding="utf-8")
+        )
         checks = [c for c in cells if markers.has_marker(c, markers.CHECKS)]
         hints = [c for c in cells if markers.has_marker(c, markers.HINT)]
         discussion = [c for c in cells if markers.has_marker(c, markers.SOLUTION_ONLY_MARKDOWN)]
@@ -67,7 +75,9 @@ def test_every_exercise_meets_the_structural_standard():
 def test_no_solution_leaks_into_an_exercise():
     for path in LAYOUT.exercises.glob("*/*.ipynb"):
         text = path.read_text(encoding="utf-8")
-        assert markers.SOLUTION_BEGIN not in text and markers.SOLUTION_ONLY_MARKDOWN not in text, path
+        assert markers.SOLUTION_BEGIN not in text and markers.SOLUTION_ONLY_MARKDOWN not in text, (
+            path
+        )
 
 
 def test_metadata_vocabulary_covers_every_band_and_round_used():

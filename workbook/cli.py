@@ -77,7 +77,9 @@ def cmd_data(args) -> int:
 def lab_command(layout: Layout, extra: list[str]) -> list[str]:
     """JupyterLab on the start-here notebook: loopback only, token auth on, root only if needed."""
     command = [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable,
+        "-m",
+        "jupyterlab",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.root_dir={layout.root}",
         f"--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb",
@@ -131,16 +133,21 @@ def parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="scaffold a solution notebook and its hidden tests")
     new.add_argument("id", help="<track>/NN_slug, e.g. graphs/03_related_artists")
     new.set_defaults(run=cmd_new)
-    lab = sub.add_parser("lab", help="open JupyterLab on 127.0.0.1 with token auth")
-    lab.add_argument("extra", nargs=argparse.REMAINDER, help="more JupyterLab options, e.g. --port=8899")
-    lab.set_defaults(run=cmd_lab)
+    lab = sub.add_parser(
+        "lab", help="open JupyterLab on 127.0.0.1 with token auth (other options go to JupyterLab)"
+    )
+    lab.set_defaults(run=cmd_lab, passes_options_through=True)
     data = sub.add_parser("data", help="regenerate the datasets in data/")
     data.set_defaults(run=cmd_data)
     return top
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    top = parser()
+    args, extra = top.parse_known_args(argv)
+    if extra and not getattr(args, "passes_options_through", False):
+        top.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.extra = extra
     return args.run(args)
 
 
