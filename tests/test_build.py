@@ -64,7 +64,7 @@ def test_solution_region_becomes_an_indented_stub_keeping_signature_and_docstrin
     ["### BEGIN SOLUTION\nx", "x\n### END SOLUTION", "### BEGIN SOLUTION\n### BEGIN SOLUTION"],
 )
 def test_unbalanced_solution_markers_are_an_error_naming_the_cell(broken):
-    with pytest.raises(build.BuildError, match="solutions/x.ipynb, cell 3"):
+    with pytest.raises(build.BuildError, match=r"solutions/x\.ipynb, cell 3"):
         build.stub_solution_regions(broken, "solutions/x.ipynb, cell 3")
 
 

@@ -82,7 +82,7 @@ def lab_command(layout: Layout, extra: list[str]) -> list[str]:
         "jupyterlab",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.root_dir={layout.root}",
-        f"--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb",
+        "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb",
     ]
     if os.geteuid() == 0:
         command.append("--allow-root")  # JupyterLab refuses to start as root without it
