@@ -55,7 +55,7 @@ def pytest_addoption(parser):
 def pytest_configure(config):
     if not config.option.workbook_grade:
         return
-    if config.option.nbval or config.option.nbval_lax:
+    if getattr(config.option, "nbval", False) or getattr(config.option, "nbval_lax", False):
         raise pytest.UsageError(
             "--grade runs notebooks itself; do not combine it with --nbval/--nbval-lax"
         )

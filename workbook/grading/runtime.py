@@ -1,6 +1,7 @@
 """Runs inside the grading kernel: executes one hidden test against the notebook's names."""
 
 import ast
+import functools
 import traceback
 from pathlib import Path
 
@@ -11,7 +12,9 @@ class HiddenTestFailure(Exception):
     """A hidden test failed; the message starts with `ExceptionType: message`."""
 
 
-def _compile(path: Path):
+@functools.lru_cache(maxsize=8)
+def _compile(path: Path, mtime_ns: int):
+    """The module's code, assertion-rewritten; cached per file version across a notebook's tests."""
     source = path.read_text(encoding="utf-8")
     tree = ast.parse(source, filename=str(path))
     try:  # pytest's rewriting gives bare `assert a == b` a message showing both sides
@@ -59,8 +62,20 @@ def run(hidden_path: str, test_name: str, namespace: dict, cells: dict[int, str]
     """Load the hidden-test module over a copy of the notebook's names and call one test."""
     module = dict(namespace)
     module.update(__name__=f"hidden:{Path(hidden_path).stem}", __file__=hidden_path)
-    exec(_compile(Path(hidden_path)), module)
+    path = Path(hidden_path)
+    exec(_compile(path, path.stat().st_mtime_ns), module)
     try:
         module[test_name]()
     except Exception as error:
+        _plain_tracebacks()
         raise HiddenTestFailure(describe(error, hidden_path, cells)) from None
+
+
+def _plain_tracebacks() -> None:
+    """The grader reads only the failure message; skip IPython's slow coloured traceback."""
+    try:
+        from IPython import get_ipython
+
+        get_ipython().InteractiveTB.set_mode(mode="Minimal")
+    except (ImportError, AttributeError):
+        pass

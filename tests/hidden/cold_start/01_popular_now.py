@@ -189,6 +189,7 @@ def test_matches_a_brute_force_on_the_plays_dataset():
 
 
 def test_scale_one_million_plays_vectorised():
+    popular_now(EXAMPLE, 100_000)  # fail fast, before building the large input
     rng = np.random.default_rng(10)
     n = 1_000_000
     plays = pd.DataFrame(

@@ -138,6 +138,7 @@ def test_matches_a_brute_force_on_the_plays_dataset():
 
 
 def test_scale_one_million_plays_vectorised():
+    sessionize(frame(["ana"], [0]))  # fail fast, before building the large input
     rng = np.random.default_rng(2)
     n = 1_000_000
     plays = frame(

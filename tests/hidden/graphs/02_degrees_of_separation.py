@@ -179,6 +179,7 @@ def test_islands_of_the_collaboration_dataset_are_unreachable_from_the_main_clus
 
 
 def test_scale_meets_in_the_middle_on_100k_artists():
+    collaboration_path(SMALL, "Avicii", "Pharrell")  # fail fast, before building the large input
     rng = np.random.default_rng(5)
     n = 100_000
     a, b = rng.integers(0, n, 400_000).tolist(), rng.integers(0, n, 400_000).tolist()
