@@ -74,6 +74,15 @@ def test_syntax_error_cell_is_named_in_the_failures_it_causes(tmp_path, grade_fi
     assert "code cell 1: SyntaxError" in run.output
 
 
+def test_a_failing_learner_cell_is_reported_even_when_every_test_passes(tmp_path, grade_fixture):
+    run = grade_fixture(write_notebook(tmp_path / "noisy.ipynb", [ADD, "1 / 0"]))
+    assert run.returncode == 0
+    assert "your notebook's code cell 2: ZeroDivisionError: division by zero" in run.output
+    assert results(tmp_path)[-1]["cell_errors"] == [
+        "code cell 2: ZeroDivisionError: division by zero"
+    ]
+
+
 def test_missing_function_says_which_name_the_notebook_must_define(tmp_path, grade_fixture):
     run = grade_fixture(
         write_notebook(tmp_path / "missing.ipynb", ["def plus(a, b):\n    return a + b"])

@@ -159,6 +159,7 @@ class HiddenTest(pytest.Item):
 
     def runtest(self):
         notebook: GradedNotebook = self.parent
+        self.user_properties.append(("cell_errors", notebook.earlier_failures()))
         run = notebook.kernel.run(
             hidden.test_cell_source(notebook.hidden_path, self.name, notebook.labels)
         )

@@ -29,6 +29,7 @@ class NotebookResult:
     exercise: str = ""
     tests: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
+    cell_errors: list[str] = field(default_factory=list)
     error: str = ""
 
     def count(self, outcome: str) -> int:
@@ -44,6 +45,7 @@ class NotebookResult:
             "failed": self.count(FAILED),
             "not_implemented": self.count(NOT_IMPLEMENTED),
             "tests": self.tests,
+            "cell_errors": self.cell_errors,
         }
 
 
@@ -67,7 +69,9 @@ class Recorder:
         if report.when == "call" or (report.when == "setup" and report.failed):
             result = self._result(report.nodeid)
             name = report.nodeid.split("::", 1)[1]
-            result.exercise = dict(report.user_properties).get("exercise", result.exercise)
+            properties = dict(report.user_properties)
+            result.exercise = properties.get("exercise", result.exercise)
+            result.cell_errors = properties.get("cell_errors", result.cell_errors)
             result.tests[name] = classify(report)
             if not report.passed:
                 result.reasons[name] = reason(report)
@@ -100,6 +104,8 @@ class Recorder:
             if first_failure:
                 write(f"  first failure in full, {first_failure}:")
                 write("    " + result.reasons[first_failure].replace("\n", "\n    "))
+            for problem in result.cell_errors:
+                write(f"  your notebook's {problem}")
             write(f"  {result.count(PASSED)} of {len(result.tests)} hidden tests passed")
         if self.results:
             write(

@@ -27,11 +27,14 @@ def rows(result):
 
 
 def brute_force(plays, gap_s=1800):
+    times = {}
+    for user, ts in zip(plays["user_id"], plays["ts"], strict=True):
+        times.setdefault(user, []).append(int(ts))
     sessions = []
-    for user in sorted(set(plays["user_id"])):
-        times = sorted(plays.loc[plays["user_id"] == user, "ts"].tolist())
-        start, last, count, number = times[0], times[0], 1, 0
-        for t in times[1:]:
+    for user in sorted(times):
+        ordered = sorted(times[user])
+        start, last, count, number = ordered[0], ordered[0], 1, 0
+        for t in ordered[1:]:
             if t - last >= gap_s:
                 sessions.append((user, number, start, last + gap_s, count))
                 start, count, number = t, 0, number + 1
