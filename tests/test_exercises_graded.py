@@ -14,6 +14,8 @@ def graded(folder: str, tmp_path) -> dict[str, dict[str, str]]:
         "grade",
         folder,
         "--jobs=2",
+        "--cell-timeout=30",  # the suite runs several kernels per core; scale limits are in CPU time
+        "--notebook-timeout=300",
         f"--results-file={results}",
         f"--junitxml={tmp_path / 'junit.xml'}",
     )

@@ -36,7 +36,14 @@ def test_every_hidden_test_fails_on_some_plausible_wrong_answer(exercise_id, tmp
     for name, source in mutants_of(exercise_id).items():
         write_mutant(exercise_id, name, source, tmp_path)
     results = tmp_path / "results.jsonl"
-    run_workbook("grade", str(tmp_path), "--jobs=2", f"--results-file={results}")
+    run_workbook(
+        "grade",
+        str(tmp_path),
+        "--jobs=2",
+        "--cell-timeout=30",
+        "--notebook-timeout=300",
+        f"--results-file={results}",
+    )
     records = [json.loads(line) for line in results.read_text().splitlines()]
     caught = {test for r in records for test, outcome in r["tests"].items() if outcome != "passed"}
     hidden = (ROOT / "tests" / "hidden" / f"{exercise_id}.py").read_text(encoding="utf-8")

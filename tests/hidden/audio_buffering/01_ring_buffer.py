@@ -2,7 +2,7 @@
 
 import random
 
-from workbook.grading.asserts import assert_equal, assert_scales
+from workbook.grading.asserts import assert_equal, assert_raises, assert_scales
 
 
 class ModelBuffer:
@@ -58,14 +58,6 @@ def replay(make, capacity, operations):
     return results
 
 
-def expect_error(error, call, text):
-    try:
-        call()
-    except error:
-        return
-    raise AssertionError(f"{text} must raise {error.__name__}")
-
-
 def test_example_from_the_statement():
     ops = [
         ("write", b"abcdef"),
@@ -118,14 +110,14 @@ def test_len_capacity_and_free_track_the_contents():
 
 
 def test_invalid_capacity_and_negative_sizes_raise_value_error():
-    expect_error(ValueError, lambda: RingBuffer(0), "RingBuffer(0)")
-    expect_error(ValueError, lambda: RingBuffer(-3), "RingBuffer(-3)")
-    expect_error(ValueError, lambda: RingBuffer(4).read(-1), "RingBuffer(4).read(-1)")
-    expect_error(ValueError, lambda: RingBuffer(4).peek(-1), "RingBuffer(4).peek(-1)")
+    assert_raises(ValueError, lambda: RingBuffer(0), "RingBuffer(0)")
+    assert_raises(ValueError, lambda: RingBuffer(-3), "RingBuffer(-3)")
+    assert_raises(ValueError, lambda: RingBuffer(4).read(-1), "RingBuffer(4).read(-1)")
+    assert_raises(ValueError, lambda: RingBuffer(4).peek(-1), "RingBuffer(4).peek(-1)")
 
 
 def test_writing_text_raises_type_error():
-    expect_error(TypeError, lambda: RingBuffer(4).write("ab"), 'RingBuffer(4).write("ab")')
+    assert_raises(TypeError, lambda: RingBuffer(4).write("ab"), 'RingBuffer(4).write("ab")')
 
 
 def test_accepts_bytearray_and_memoryview_and_returns_bytes():

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from workbook.data import load_throughput
-from workbook.grading.asserts import assert_equal, assert_scales
+from workbook.grading.asserts import assert_equal, assert_raises, assert_scales
 
 COLUMNS = ["t_s", "downloaded_s", "played_s", "buffer_s", "state"]
 
@@ -77,14 +77,6 @@ def timeline_rows(result):
         (int(r[0]), float(r[1]), float(r[2]), float(r[3]), r[4])
         for r in frame.itertuples(index=False)
     ]
-
-
-def expect_value_error(call, text):
-    try:
-        call()
-    except ValueError:
-        return
-    raise AssertionError(f"{text} must raise ValueError")
 
 
 def test_example_from_the_statement():
@@ -167,16 +159,23 @@ def test_conservation_downloaded_equals_played_plus_buffered_on_every_row():
 
 
 def test_trace_too_short_and_bad_parameters_raise_value_error():
-    expect_value_error(
-        lambda: simulate_playback([320, 0], 160, 6), "simulate_playback([320, 0], 160, 6)"
+    assert_raises(
+        ValueError,
+        lambda: simulate_playback([320, 0], 160, 6),
+        "simulate_playback([320, 0], 160, 6)",
     )
-    expect_value_error(
-        lambda: simulate_playback([320] * 9, 0, 6), "simulate_playback(trace, bitrate_kbps=0, ...)"
+    assert_raises(
+        ValueError,
+        lambda: simulate_playback([320] * 9, 0, 6),
+        "simulate_playback(trace, bitrate_kbps=0, ...)",
     )
-    expect_value_error(
-        lambda: simulate_playback([320] * 9, 160, -1), "simulate_playback(trace, 160, track_s=-1)"
+    assert_raises(
+        ValueError,
+        lambda: simulate_playback([320] * 9, 160, -1),
+        "simulate_playback(trace, 160, track_s=-1)",
     )
-    expect_value_error(
+    assert_raises(
+        ValueError,
         lambda: simulate_playback([320, -5, 320], 160, 1),
         "simulate_playback([320, -5, 320], 160, 1)",
     )

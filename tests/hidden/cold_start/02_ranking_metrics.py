@@ -4,7 +4,7 @@ import itertools
 import math
 import random
 
-from workbook.grading.asserts import assert_equal, assert_scales
+from workbook.grading.asserts import assert_equal, assert_raises, assert_scales
 
 RECOMMENDED = ["c", "a", "x", "b"]
 RELEVANT = {"a", "b", "d"}
@@ -33,14 +33,6 @@ def brute_force_ap(recommended, relevant):
         if recommended[i - 1] in relevant
     ]
     return sum(precisions) / len(relevant)
-
-
-def expect_value_error(call, text):
-    try:
-        call()
-    except ValueError:
-        return
-    raise AssertionError(f"{text} must raise ValueError")
 
 
 def test_precision_and_recall_on_the_statement_example():
@@ -95,15 +87,22 @@ def test_nothing_relevant_scores_zero_without_dividing_by_zero():
 
 
 def test_k_below_one_and_duplicates_raise_value_error():
-    expect_value_error(lambda: precision_at_k(RECOMMENDED, RELEVANT, 0), "precision_at_k(..., k=0)")
-    expect_value_error(lambda: recall_at_k(RECOMMENDED, RELEVANT, -1), "recall_at_k(..., k=-1)")
-    expect_value_error(lambda: ndcg_at_k(RECOMMENDED, GAINS, 0), "ndcg_at_k(..., k=0)")
-    expect_value_error(
+    assert_raises(
+        ValueError, lambda: precision_at_k(RECOMMENDED, RELEVANT, 0), "precision_at_k(..., k=0)"
+    )
+    assert_raises(
+        ValueError, lambda: recall_at_k(RECOMMENDED, RELEVANT, -1), "recall_at_k(..., k=-1)"
+    )
+    assert_raises(ValueError, lambda: ndcg_at_k(RECOMMENDED, GAINS, 0), "ndcg_at_k(..., k=0)")
+    assert_raises(
+        ValueError,
         lambda: average_precision(["a", "b", "a"], RELEVANT),
         'average_precision(["a", "b", "a"], ...)',
     )
-    expect_value_error(
-        lambda: precision_at_k(["a", "a"], RELEVANT, 2), 'precision_at_k(["a", "a"], ...)'
+    assert_raises(
+        ValueError,
+        lambda: precision_at_k(["a", "a"], RELEVANT, 2),
+        'precision_at_k(["a", "a"], ...)',
     )
 
 

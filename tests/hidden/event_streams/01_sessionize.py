@@ -150,6 +150,6 @@ def test_scale_one_million_plays_vectorised():
     assert_scales(
         lambda: sessionize(plays),
         lambda: vectorised(plays),
-        factor=8,
+        factor=4,
         what="sessionize on 10^6 plays",
     )

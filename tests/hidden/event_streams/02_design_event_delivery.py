@@ -4,17 +4,9 @@ import numpy as np
 import pandas as pd
 
 from workbook.data import load_events
-from workbook.grading.asserts import assert_equal, assert_scales
+from workbook.grading.asserts import assert_equal, assert_raises, assert_scales
 
 HOUR_MS = 3_600_000
-
-
-def raises_value_error(call, text):
-    try:
-        call()
-    except ValueError:
-        return
-    raise AssertionError(f"{text} must raise ValueError")
 
 
 def backlog_loop(arrivals, capacity):
@@ -79,12 +71,15 @@ def test_partitions_exact_quotient_adds_no_spare_partition():
 
 def test_partitions_reject_impossible_utilisation_and_sizes():
     for utilisation in (0, -0.5, 1.5):
-        raises_value_error(
+        assert_raises(
+            ValueError,
             lambda u=utilisation: partitions_needed(1e6, 1_000, 10e6, u),
             f"partitions_needed(..., target_utilisation={utilisation})",
         )
-    raises_value_error(
-        lambda: partitions_needed(1e6, 0, 10e6, 0.7), "partitions_needed(1e6, 0, 10e6, 0.7)"
+    assert_raises(
+        ValueError,
+        lambda: partitions_needed(1e6, 0, 10e6, 0.7),
+        "partitions_needed(1e6, 0, 10e6, 0.7)",
     )
 
 

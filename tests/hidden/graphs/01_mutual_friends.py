@@ -7,7 +7,7 @@ from collections import Counter
 import networkx as nx
 import numpy as np
 
-from workbook.grading.asserts import assert_equal, assert_scales, assert_type
+from workbook.grading.asserts import assert_equal, assert_raises, assert_scales, assert_type
 
 TINY = {
     "ana": {"bo", "cy"},
@@ -90,11 +90,9 @@ def test_k_zero_and_k_beyond_the_candidates():
 
 
 def test_negative_k_raises_value_error():
-    try:
-        suggest_friends(TINY, "ana", -1)
-    except ValueError:
-        return
-    raise AssertionError('suggest_friends(TINY, "ana", -1) must raise ValueError')
+    assert_raises(
+        ValueError, lambda: suggest_friends(TINY, "ana", -1), 'suggest_friends(TINY, "ana", -1)'
+    )
 
 
 def test_candidates_need_at_least_one_mutual_friend():
