@@ -66,6 +66,13 @@ def cmd_new(args) -> int:
     return 0
 
 
+def cmd_progress(args) -> int:
+    from workbook.progress import progress, render
+
+    print(render(progress(Layout())))
+    return 0
+
+
 def cmd_data(args) -> int:
     from workbook.data import generate
 
@@ -137,6 +144,8 @@ def parser() -> argparse.ArgumentParser:
         "lab", help="open JupyterLab on 127.0.0.1 with token auth (other options go to JupyterLab)"
     )
     lab.set_defaults(run=cmd_lab, passes_options_through=True)
+    progress = sub.add_parser("progress", help="where you stand, per track, from your results")
+    progress.set_defaults(run=cmd_progress)
     data = sub.add_parser("data", help="regenerate the datasets in data/")
     data.set_defaults(run=cmd_data)
     return top

@@ -1,5 +1,6 @@
 """pytest plugin: grade notebooks by running the learner's cells, then each hidden test, via nbval."""
 
+import os
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from workbook.grading import hidden
 from workbook.grading.kernel import CellRun, NotebookKernel
 from workbook.grading.record import Recorder
 from workbook.paths import Layout
+from workbook.submission import GRADING
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
@@ -60,6 +62,7 @@ def pytest_configure(config):
             "--grade runs notebooks itself; do not combine it with --nbval/--nbval-lax"
         )
     config.pluginmanager.register(Recorder(config), "workbook-recorder")
+    os.environ[GRADING] = "1"  # inherited by the kernels this process starts
 
 
 def pytest_collect_file(file_path, parent):

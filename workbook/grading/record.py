@@ -38,6 +38,7 @@ class NotebookResult:
     def as_record(self) -> dict:
         return {
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            "unix": time.time(),
             "exercise": self.exercise,
             "notebook": self.notebook,
             "total": len(self.tests),
@@ -45,6 +46,7 @@ class NotebookResult:
             "failed": self.count(FAILED),
             "not_implemented": self.count(NOT_IMPLEMENTED),
             "tests": self.tests,
+            "reasons": {name: text.split("\n", 1)[0] for name, text in self.reasons.items()},
             "cell_errors": self.cell_errors,
         }
 

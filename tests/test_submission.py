@@ -1,0 +1,58 @@
+"""submit(): grades the saved file like `workbook grade`, bounded, and warns about unsaved work."""
+
+import json
+import shutil
+import time
+
+from conftest import ROOT
+
+from workbook.exercise import Exercise
+from workbook.paths import Layout
+from workbook.submission import notebook_in_this_kernel
+
+
+def copy_of(kind: str, tmp_path):
+    target = tmp_path / kind / "graphs" / "01_mutual_friends.ipynb"
+    target.parent.mkdir(parents=True)
+    shutil.copy(ROOT / kind / "graphs" / "01_mutual_friends.ipynb", target)
+    return target
+
+
+def test_submit_grades_the_saved_solution_and_records_the_result(tmp_path):
+    handle = Exercise("graphs/01_mutual_friends", Layout(tmp_path))
+    notebook = copy_of("solutions", tmp_path)
+    before = notebook.read_bytes()
+    submission = handle.submit(notebook)
+    assert set(submission.tests.values()) == {"passed"}
+    assert list(submission.tests) == Exercise("graphs/01_mutual_friends").hidden_tests()
+    assert "hidden tests passed" in repr(submission) and "<table>" in submission._repr_html_()
+    assert notebook.read_bytes() == before
+    record = json.loads((tmp_path / ".workbook" / "results.jsonl").read_text().splitlines()[-1])
+    assert record["exercise"] == "graphs/01_mutual_friends"
+
+
+def test_submit_of_an_untouched_exercise_shows_every_test_not_implemented(tmp_path):
+    submission = Exercise("graphs/01_mutual_friends", Layout(tmp_path)).submit(
+        copy_of("exercises", tmp_path)
+    )
+    assert set(submission.tests.values()) == {"not implemented"}
+
+
+def test_submit_warns_when_the_file_is_older_than_the_last_run(tmp_path):
+    handle = Exercise("graphs/01_mutual_friends", Layout(tmp_path))
+    handle.clock.last_run = time.time() + 120  # a cell ran after the file was last saved
+    submission = handle.submit(copy_of("exercises", tmp_path))
+    assert submission.stale_seconds > 100 and "save it and submit again" in repr(submission)
+
+
+def test_submit_without_a_known_notebook_says_how_to_name_it(tmp_path, monkeypatch):
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    submission = Exercise("graphs/01_mutual_friends", Layout(tmp_path)).submit()
+    assert 'ex.submit("exercises/graphs/01_mutual_friends.ipynb")' in repr(submission)
+
+
+def test_the_kernel_finds_its_notebook_from_jupyterlabs_session_name(monkeypatch, tmp_path):
+    monkeypatch.setenv("JPY_SESSION_NAME", "exercises/graphs/01_mutual_friends.ipynb")
+    assert (
+        notebook_in_this_kernel(tmp_path) == tmp_path / "exercises/graphs/01_mutual_friends.ipynb"
+    )

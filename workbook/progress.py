@@ -1,0 +1,95 @@
+"""Where a learner stands: per exercise, from the results file that checks and grading append to."""
+
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbook import catalog
+from workbook.paths import Layout
+
+SESSION_GAP_S = 30 * 60  # activity further apart than this is not counted as time spent
+
+
+@dataclass
+class ExerciseProgress:
+    id: str
+    title: str
+    bands: str
+    visible_passed: bool = False
+    best: tuple[int, int] = (0, 0)  # (passed, total) of the best grading
+    attempts: int = 0
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        passed, total = self.best
+        if total and passed == total:
+            return "hidden tests pass"
+        if self.visible_passed:
+            return "visible checks pass"
+        return "in progress" if self.times else "not started"
+
+    @property
+    def minutes_spent(self) -> float:
+        stamps = sorted(self.times)
+        gaps = [b - a for a, b in itertools.pairwise(stamps) if b - a < SESSION_GAP_S]
+        return sum(gaps) / 60
+
+
+def record_check(layout: Layout, exercise_id: str, outcome: str) -> None:
+    """Append one visible-check outcome to the results file."""
+    layout.results_file.parent.mkdir(parents=True, exist_ok=True)
+    line = {"kind": "check", "exercise": exercise_id, "outcome": outcome, "unix": time.time()}
+    with layout.results_file.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(line) + "\n")
+
+
+def read_records(path: Path) -> list[dict]:
+    """Every readable record; a damaged line is skipped rather than failing the whole view."""
+    if not path.exists():
+        return []
+    records = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            records.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return records
+
+
+def progress(layout: Layout) -> list[ExerciseProgress]:
+    """Progress of every exercise in the catalogue, in catalogue order."""
+    table = {m.id: ExerciseProgress(m.id, m.title, m.band_range) for m in catalog.exercises(layout)}
+    for record in read_records(layout.results_file):
+        entry = table.get(record.get("exercise", ""))
+        if entry is None:
+            continue
+        entry.times.append(record.get("unix", 0.0))
+        if record.get("kind") == "check":
+            entry.visible_passed |= record.get("outcome") == "passed"
+        else:
+            entry.attempts += 1
+            entry.best = max(entry.best, (record.get("passed", 0), record.get("total", 0)))
+    return list(table.values())
+
+
+def render(rows: list[ExerciseProgress]) -> str:
+    """A text table grouped by track."""
+    lines, track = [], None
+    for row in rows:
+        if row.id.split("/")[0] != track:
+            track = row.id.split("/")[0]
+            lines += [
+                "",
+                track,
+                f"  {'exercise':<36} {'status':<20} {'best':>7} {'attempts':>8} {'minutes':>7}",
+            ]
+        passed, total = row.best
+        best = f"{passed}/{total}" if total else "-"
+        lines.append(
+            f"  {row.id.split('/')[1]:<36} {row.status:<20} {best:>7} {row.attempts:>8} {row.minutes_spent:>7.0f}"
+        )
+    done = sum(r.status == "hidden tests pass" for r in rows)
+    return "\n".join([*lines, "", f"{done} of {len(rows)} exercises pass every hidden test"])
