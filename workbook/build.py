@@ -146,3 +146,19 @@ def build(layout: Layout, check: bool = False, force: bool = False) -> BuildRepo
         path.write_text(text, encoding="utf-8")
         report.written.append(path)
     return report
+
+
+def reset(layout: Layout, exercise_id: str) -> Path | None:
+    """Restore the pristine exercise notebook; return the backup of the learner's version, if any."""
+    solution = layout.solution(exercise_id)
+    if not solution.exists():
+        raise FileNotFoundError(f"no exercise {exercise_id!r} (looked for {solution})")
+    target = layout.exercise(exercise_id)
+    pristine = notebook_file.dumps(to_exercise(notebook_file.read(solution), solution))
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if current == pristine:
+        return None
+    saved = backup(target, layout) if current is not None else None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(pristine, encoding="utf-8")
+    return saved

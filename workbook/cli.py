@@ -38,19 +38,10 @@ def cmd_build(args) -> int:
 
 
 def cmd_grade(args) -> int:
-    from workbook.grading.grade import grade
+    from workbook.grading.grade import GradeOptions, grade
 
-    return grade(
-        args.paths,
-        args.cell_timeout,
-        args.notebook_timeout,
-        args.junitxml,
-        args.results_file,
-        args.jobs,
-        args.select,
-        args.verbose,
-        args.hidden_tests,
-    )
+    fields = GradeOptions.__dataclass_fields__
+    return grade(args.paths, GradeOptions(**{name: getattr(args, name) for name in fields}))
 
 
 def cmd_new(args) -> int:
@@ -63,6 +54,26 @@ def cmd_new(args) -> int:
         print(f"workbook new: {error}", file=sys.stderr)
         return 2
     print("next: write the statement and solution, the hidden tests, then run `workbook build`")
+    return 0
+
+
+def cmd_reset(args) -> int:
+    from workbook.build import reset
+
+    layout = Layout()
+    try:
+        saved = reset(layout, args.id)
+    except FileNotFoundError as error:
+        print(f"workbook reset: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"restored exercises/{args.id}.ipynb"
+        + (
+            f"; your version is in {saved.relative_to(layout.root)}"
+            if saved
+            else " (it was untouched)"
+        )
+    )
     return 0
 
 
@@ -131,6 +142,9 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument(
         "--hidden-tests", help="folder of hidden-test modules (default tests/hidden)"
     )
+    grade.add_argument(
+        "--summary", choices=["markdown"], help="print only a markdown table (for CI job summaries)"
+    )
     grade.add_argument("-j", "--jobs", type=int, default=1, help="grade notebooks in parallel")
     grade.add_argument(
         "-k", dest="select", help="only hidden tests matching this pytest -k expression"
@@ -144,6 +158,9 @@ def parser() -> argparse.ArgumentParser:
         "lab", help="open JupyterLab on 127.0.0.1 with token auth (other options go to JupyterLab)"
     )
     lab.set_defaults(run=cmd_lab, passes_options_through=True)
+    reset = sub.add_parser("reset", help="restore a pristine exercise, keeping a backup of yours")
+    reset.add_argument("id", help="<track>/NN_slug")
+    reset.set_defaults(run=cmd_reset)
     progress = sub.add_parser("progress", help="where you stand, per track, from your results")
     progress.set_defaults(run=cmd_progress)
     data = sub.add_parser("data", help="regenerate the datasets in data/")

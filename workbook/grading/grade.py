@@ -1,9 +1,43 @@
 """`workbook grade`: run the grading plugin over notebooks and folders."""
 
+import contextlib
 import importlib.util
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from workbook.paths import Layout
+
+
+def markdown_summary(records: list[dict]) -> str:
+    """A markdown table of graded notebooks, for a CI job summary."""
+    rows = [
+        "| exercise | notebook | passed | failed | not implemented | |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in sorted(records, key=lambda r: r["exercise"]):
+        mark = (
+            "✅"
+            if r["total"] and r["passed"] == r["total"]
+            else ("⬜" if r["not_implemented"] == r["total"] else "❌")
+        )
+        rows.append(
+            f"| {r['exercise']} | `{r['notebook']}` | {r['passed']}/{r['total']} | {r['failed']} | {r['not_implemented']} | {mark} |"
+        )
+    done = sum(r["total"] and r["passed"] == r["total"] for r in records)
+    return "\n".join(
+        [
+            "### Hidden tests",
+            "",
+            *rows,
+            "",
+            f"{done} of {len(records)} notebooks pass every hidden test.",
+        ]
+    )
 
 
 def notebooks_under(paths: list[str]) -> list[str]:
@@ -20,54 +54,82 @@ def notebooks_under(paths: list[str]) -> list[str]:
     return found
 
 
-def grade(
-    paths: list[str],
-    cell_timeout: float,
-    notebook_timeout: float,
-    junitxml: str | None,
-    results_file: str | None,
-    jobs: int,
-    select: str | None,
-    verbose: bool,
-    hidden_tests: str | None = None,
-) -> int:
-    """Grade notebooks; the exit status is non-zero when any hidden test fails."""
-    notebooks = notebooks_under(paths)
-    missing = [n for n in notebooks if not Path(n).exists()]
-    if missing or not notebooks:
-        print("workbook grade: no such notebook: " + (", ".join(missing) or " ".join(paths)))
-        return 4
+@dataclass(frozen=True)
+class GradeOptions:
+    """How to grade: the limits, the reports, and which hidden tests."""
+
+    cell_timeout: float = 10.0
+    notebook_timeout: float = 60.0
+    junitxml: str | None = None
+    results_file: str | None = None
+    jobs: int = 1
+    select: str | None = None
+    verbose: bool = False
+    hidden_tests: str | None = None
+    summary: str | None = None
+
+
+def pytest_args(notebooks: list[str], options: GradeOptions) -> list[str]:
+    """The pytest command line that grades these notebooks."""
     args = [
         *notebooks,
         "--grade",
         "-p",
         "no:cacheprovider",
         "--color=no",
-        f"--cell-timeout={cell_timeout}",
-        f"--notebook-timeout={notebook_timeout}",
         "-o",
         "addopts=",
+        f"--cell-timeout={options.cell_timeout}",
+        f"--notebook-timeout={options.notebook_timeout}",
         "-p",
         "workbook.fastimport",
         "-W",
         "ignore::pytest.PytestAssertRewriteWarning",
     ]
-    args += (
-        ["-v", "--tb=long"]
-        if verbose
-        else ["-q", "--tb=no", "--no-header", "-p", "no:warnings", "-rN"]
-    )
-    if junitxml:
-        args.append(f"--junitxml={junitxml}")
-    if results_file:
-        args.append(f"--results-file={results_file}")
-    if hidden_tests:
-        args.append(f"--hidden-tests={hidden_tests}")
-    if select:
-        args += ["-k", select]
-    if jobs > 1 and len(notebooks) > 1:
-        if importlib.util.find_spec("xdist") is None:
-            print("workbook grade: --jobs needs pytest-xdist (pip install -e '.[dev]')")
-            return 4
-        args += ["-n", str(min(jobs, len(notebooks))), "--dist", "loadfile"]
+    quiet = ["-q", "--tb=no", "--no-header", "-p", "no:warnings", "-rN"]
+    args += ["-v", "--tb=long"] if options.verbose else quiet
+    for flag, value in (
+        ("--junitxml", options.junitxml),
+        ("--results-file", options.results_file),
+        ("--hidden-tests", options.hidden_tests),
+    ):
+        if value:
+            args.append(f"{flag}={value}")
+    if options.select:
+        args += ["-k", options.select]
+    if options.jobs > 1 and len(notebooks) > 1:
+        args += ["-n", str(min(options.jobs, len(notebooks))), "--dist", "loadfile"]
+    return args
+
+
+def grade(paths: list[str], options: GradeOptions) -> int:
+    """Grade notebooks; the exit status is non-zero when any hidden test fails."""
+    notebooks = notebooks_under(paths)
+    missing = [n for n in notebooks if not Path(n).exists()]
+    if missing or not notebooks:
+        print("workbook grade: no such notebook: " + (", ".join(missing) or " ".join(paths)))
+        return 4
+    if options.jobs > 1 and importlib.util.find_spec("xdist") is None:
+        print("workbook grade: --jobs needs pytest-xdist (pip install -e '.[dev]')")
+        return 4
+    args = pytest_args(notebooks, options)
+    if options.summary == "markdown":
+        return grade_with_summary(args, options)
     return int(pytest.main(args))
+
+
+def grade_with_summary(args: list[str], options: GradeOptions) -> int:
+    """Grade with pytest's report on stderr and only the markdown table on stdout."""
+    with tempfile.TemporaryDirectory() as scratch:  # the table needs this run's records only
+        mine = Path(scratch) / "results.jsonl"
+        args = [a for a in args if not a.startswith("--results-file")] + [f"--results-file={mine}"]
+        with contextlib.redirect_stdout(sys.stderr):
+            status = int(pytest.main(args))
+        lines = mine.read_text(encoding="utf-8").splitlines() if mine.exists() else []
+    if options.results_file != "none":
+        shared = Path(options.results_file) if options.results_file else Layout().results_file
+        shared.parent.mkdir(parents=True, exist_ok=True)
+        with shared.open("a", encoding="utf-8") as out:
+            out.writelines(line + "\n" for line in lines)
+    print(markdown_summary([json.loads(line) for line in lines]))
+    return status
