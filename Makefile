@@ -10,6 +10,7 @@ $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet --upgrade pip && $(BIN)/python -m pip install --quiet -e ".[dev]" && touch $(INSTALLED)
 
 setup: $(INSTALLED)
+	@git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/workbook install-merge-driver || true
 
 lab: setup
 	$(BIN)/workbook lab

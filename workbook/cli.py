@@ -77,6 +77,25 @@ def cmd_reset(args) -> int:
     return 0
 
 
+def cmd_merge_notebook(args) -> int:
+    from workbook.merge import main as merge_main
+
+    return merge_main([args.base, args.ours, args.theirs, args.path])
+
+
+def cmd_install_merge_driver(args) -> int:
+    import subprocess
+
+    driver = f"{sys.executable} -m workbook.cli merge-notebook %O %A %B %P"
+    for key, value in (
+        ("merge.workbook-notebook.name", "keep the learner's answers in exercise notebooks"),
+        ("merge.workbook-notebook.driver", driver),
+    ):
+        subprocess.run(["git", "config", key, value], cwd=Layout().root, check=True)
+    print("installed the notebook merge driver for exercises/ (see .gitattributes)")
+    return 0
+
+
 def cmd_progress(args) -> int:
     from workbook.progress import progress, render
 
@@ -158,6 +177,14 @@ def parser() -> argparse.ArgumentParser:
         "lab", help="open JupyterLab on 127.0.0.1 with token auth (other options go to JupyterLab)"
     )
     lab.set_defaults(run=cmd_lab, passes_options_through=True)
+    merge = sub.add_parser("merge-notebook", help="git merge driver for exercise notebooks")
+    for name in ("base", "ours", "theirs", "path"):
+        merge.add_argument(name)
+    merge.set_defaults(run=cmd_merge_notebook)
+    driver = sub.add_parser(
+        "install-merge-driver", help="register the notebook merge driver in this clone"
+    )
+    driver.set_defaults(run=cmd_install_merge_driver)
     reset = sub.add_parser("reset", help="restore a pristine exercise, keeping a backup of yours")
     reset.add_argument("id", help="<track>/NN_slug")
     reset.set_defaults(run=cmd_reset)
