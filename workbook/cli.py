@@ -5,6 +5,7 @@ import os
 import sys
 
 import workbook.fastimport  # noqa: F401  (first: keeps `import nbformat` fast)
+from workbook.metadata import BANDS, ROUNDS, TRACKS
 from workbook.paths import Layout
 
 
@@ -93,6 +94,22 @@ def cmd_install_merge_driver(args) -> int:
     ):
         subprocess.run(["git", "config", key, value], cwd=Layout().root, check=True)
     print("installed the notebook merge driver for exercises/ (see .gitattributes)")
+    return 0
+
+
+def cmd_mock(args) -> int:
+    from workbook.mock import NoExerciseFits, mock
+
+    layout = Layout()
+    try:
+        choice, path = mock(layout, args.band, args.round, args.track, args.minutes, args.seed)
+    except NoExerciseFits as error:
+        print(f"workbook mock: {error}", file=sys.stderr)
+        return 1
+    print(choice.id)
+    print(
+        f"{path.relative_to(layout.root)}  ({args.minutes or choice.minutes} minutes: {choice.title})"
+    )
     return 0
 
 
@@ -188,6 +205,15 @@ def parser() -> argparse.ArgumentParser:
     reset = sub.add_parser("reset", help="restore a pristine exercise, keeping a backup of yours")
     reset.add_argument("id", help="<track>/NN_slug")
     reset.set_defaults(run=cmd_reset)
+    mock = sub.add_parser("mock", help="a timed attempt at an unsolved exercise that fits")
+    mock.add_argument("--band", choices=BANDS)
+    mock.add_argument("--round", choices=ROUNDS)
+    mock.add_argument("--track", choices=TRACKS)
+    mock.add_argument(
+        "--minutes", type=int, help="time budget; picks exercises estimated at most this long"
+    )
+    mock.add_argument("--seed", type=int, help="the same seed picks the same exercise")
+    mock.set_defaults(run=cmd_mock)
     progress = sub.add_parser("progress", help="where you stand, per track, from your results")
     progress.set_defaults(run=cmd_progress)
     data = sub.add_parser("data", help="regenerate the datasets in data/")

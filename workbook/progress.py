@@ -21,6 +21,7 @@ class ExerciseProgress:
     best: tuple[int, int] = (0, 0)  # (passed, total) of the best grading
     attempts: int = 0
     times: list[float] = field(default_factory=list)
+    mocks: list[dict] = field(default_factory=list)
 
     @property
     def status(self) -> str:
@@ -72,6 +73,14 @@ def progress(layout: Layout) -> list[ExerciseProgress]:
         else:
             entry.attempts += 1
             entry.best = max(entry.best, (record.get("passed", 0), record.get("total", 0)))
+            if record.get("attempt"):
+                entry.mocks.append(
+                    {
+                        **record["attempt"],
+                        "passed": record.get("passed"),
+                        "total": record.get("total"),
+                    }
+                )
     return list(table.values())
 
 
@@ -91,5 +100,13 @@ def render(rows: list[ExerciseProgress]) -> str:
         lines.append(
             f"  {row.id.split('/')[1]:<36} {row.status:<20} {best:>7} {row.attempts:>8} {row.minutes_spent:>7.0f}"
         )
+    mocks = [(r.id, m) for r in rows for m in r.mocks]
+    if mocks:
+        lines += ["", "mock interviews"]
+        lines += [
+            f"  {i:<40} {m['passed']}/{m['total']} after {m['elapsed_minutes']:.0f} of {m['minutes']} min"
+            + ("" if m["within_budget"] else "  (over time)")
+            for i, m in mocks
+        ]
     done = sum(r.status == "hidden tests pass" for r in rows)
     return "\n".join([*lines, "", f"{done} of {len(rows)} exercises pass every hidden test"])

@@ -159,6 +159,9 @@ class HiddenTest(pytest.Item):
     def __init__(self, *, parent, name, **kwargs):
         super().__init__(name=name, parent=parent, **kwargs)
         self.user_properties.append(("exercise", parent.exercise_id))
+        attempt = parent.nb.metadata.get("workbook", {}).get("attempt")
+        if attempt:
+            self.user_properties.append(("attempt", attempt))
 
     def runtest(self):
         notebook: GradedNotebook = self.parent

@@ -30,13 +30,23 @@ class NotebookResult:
     tests: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
     cell_errors: list[str] = field(default_factory=list)
+    attempt: dict | None = None
     error: str = ""
 
     def count(self, outcome: str) -> int:
         return sum(o == outcome for o in self.tests.values())
 
     def as_record(self) -> dict:
+        attempt = None
+        if self.attempt:  # a timed mock interview: how long it took against its budget
+            elapsed = (time.time() - self.attempt["started"]) / 60
+            attempt = {
+                **self.attempt,
+                "elapsed_minutes": round(elapsed, 1),
+                "within_budget": elapsed <= self.attempt["minutes"],
+            }
         return {
+            "attempt": attempt,
             "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
             "unix": time.time(),
             "exercise": self.exercise,
@@ -74,6 +84,7 @@ class Recorder:
             properties = dict(report.user_properties)
             result.exercise = properties.get("exercise", result.exercise)
             result.cell_errors = properties.get("cell_errors", result.cell_errors)
+            result.attempt = properties.get("attempt", result.attempt)
             result.tests[name] = classify(report)
             if not report.passed:
                 result.reasons[name] = reason(report)
