@@ -2,13 +2,13 @@
 
 import json
 import shutil
-import time
 
 from conftest import ROOT
 
+from workbook import notebook_file
 from workbook.exercise import Exercise
 from workbook.paths import Layout
-from workbook.submission import notebook_in_this_kernel
+from workbook.submission import grade_saved, notebook_in_this_kernel, unsaved_cells
 
 
 def copy_of(kind: str, tmp_path):
@@ -38,11 +38,14 @@ def test_submit_of_an_untouched_exercise_shows_every_test_not_implemented(tmp_pa
     assert set(submission.tests.values()) == {"not implemented"}
 
 
-def test_submit_warns_when_the_file_is_older_than_the_last_run(tmp_path):
-    handle = Exercise("graphs/01_mutual_friends", Layout(tmp_path))
-    handle.clock.last_run = time.time() + 120  # a cell ran after the file was last saved
-    submission = handle.submit(copy_of("exercises", tmp_path))
-    assert submission.stale_seconds > 100 and "save it and submit again" in repr(submission)
+def test_submit_warns_when_cells_that_ran_are_not_in_the_saved_file(tmp_path):
+    notebook = copy_of("exercises", tmp_path)
+    saved = [c.source for c in notebook_file.code_cells(notebook_file.read(notebook))]
+    assert unsaved_cells(notebook, [*saved, "ex.submit()"]) == 0  # running without editing is fine
+    answer = next(source for source in saved if "raise NotImplementedError" in source)
+    edited = answer.replace("raise NotImplementedError", "return []  #")
+    submission = grade_saved(notebook, [*saved, edited], Layout(tmp_path))
+    assert submission.unsaved == 1 and "save it and submit again" in repr(submission)
 
 
 def test_submit_without_a_known_notebook_says_how_to_name_it(tmp_path, monkeypatch):

@@ -6,14 +6,15 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from workbook import notebook_file
 from workbook.paths import Layout
 
 MARGIN_SECONDS = 30  # kernel start-up and reporting on top of the notebook's grading budget
 GRADING = "WORKBOOK_GRADING"  # set in kernels started by the grader: submit() must not recurse
+COLOURS = {"passed": "#1db954", "not implemented": "#8a8a8a", "failed": "#e22134"}
 
 
 @dataclass
@@ -24,7 +25,7 @@ class Submission:
     tests: dict[str, str]
     reasons: dict[str, str]
     cell_errors: list[str]
-    stale_seconds: float = 0.0
+    unsaved: int = 0  # cells the kernel ran that the saved file does not contain
     problem: str = ""
 
     def summary(self) -> str:
@@ -33,39 +34,38 @@ class Submission:
         passed = sum(o == "passed" for o in self.tests.values())
         return f"{passed} of {len(self.tests)} hidden tests passed for {self.notebook}"
 
+    def reason(self, name: str) -> str:
+        return self.reasons.get(name, "") if self.tests[name] != "passed" else ""
+
     def __repr__(self) -> str:
         lines = [self.summary()]
-        if self.stale_seconds:
+        if self.unsaved:
             lines.append(
-                f"warning: the saved file is {self.stale_seconds:.0f} s older than your last run; save it and submit again"
+                f"warning: {self.unsaved} cell(s) you ran are not in the saved file; save it and submit again"
             )
-        lines += [
-            f"  {o:>15}  {n}"
-            + (f"  ({self.reasons[n]})" if n in self.reasons and o != "passed" else "")
-            for n, o in self.tests.items()
-        ]
-        lines += [f"  your notebook's {e}" for e in self.cell_errors]
-        return "\n".join(lines)
+        lines += [f"  {o:>15}  {n}  {self.reason(n)}".rstrip() for n, o in self.tests.items()]
+        return "\n".join(lines + [f"  your notebook's {e}" for e in self.cell_errors])
 
     def _repr_html_(self) -> str:
-        colour = {"passed": "#1db954", "not implemented": "#8a8a8a", "failed": "#e22134"}
+        left = "style='text-align:left'"
         warning = (
-            f"<p style='color:#e22134'>The saved file is {self.stale_seconds:.0f} s older than your "
-            "last run: save (Ctrl+S) and submit again.</p>"
-            if self.stale_seconds
+            f"<p style='color:#e22134'>{self.unsaved} cell(s) you ran are not in the saved file: "
+            "save (Ctrl+S) and submit again.</p>"
+            if self.unsaved
             else ""
         )
         rows = "".join(
-            f"<tr><td style='color:{colour.get(o, '#000')};font-weight:bold'>{o}</td><td>{html.escape(n)}</td>"
-            f"<td><code>{html.escape(self.reasons.get(n, '') if o != 'passed' else '')}</code></td></tr>"
+            f"<tr><td {left}><b style='color:{COLOURS.get(o, '#000')}'>{o}</b></td>"
+            f"<td {left}>{html.escape(n)}</td><td {left}>{_code(self.reason(n))}</td></tr>"
             for n, o in self.tests.items()
         )
         errors = "".join(f"<li>{html.escape(e)}</li>" for e in self.cell_errors)
-        return (
-            f"<div>{warning}<p><b>{html.escape(self.summary())}</b></p><table>{rows}</table>"
-            + (f"<p>Cells that raised errors:</p><ul>{errors}</ul>" if errors else "")
-            + "</div>"
-        )
+        errors = f"<p>Cells that raised errors:</p><ul>{errors}</ul>" if errors else ""
+        return f"<div>{warning}<p><b>{html.escape(self.summary())}</b></p><table>{rows}</table>{errors}</div>"
+
+
+def _code(text: str) -> str:
+    return f"<code>{html.escape(text)}</code>" if text else ""
 
 
 def grader_environment() -> dict[str, str]:
@@ -82,11 +82,22 @@ def notebook_in_this_kernel(root: Path) -> Path | None:
     return path if path.is_absolute() else root / path
 
 
+def unsaved_cells(notebook: Path, ran: list[str]) -> int:
+    """How many cells the kernel ran whose source the saved notebook does not contain."""
+    saved = {cell.source.strip() for cell in notebook_file.code_cells(notebook_file.read(notebook))}
+    return sum(
+        1
+        for source in ran
+        if source.strip() and "submit(" not in source and source.strip() not in saved
+    )
+
+
 def grade_saved(
-    notebook: Path, last_run: float | None, layout: Layout, notebook_timeout: float = 60.0
+    notebook: Path, ran: list[str], layout: Layout, notebook_timeout: float = 60.0
 ) -> Submission:
     """Grade the file on disk in a separate process; bounded, and recorded in the results file."""
-    stale = max(0.0, last_run - notebook.stat().st_mtime) if last_run else 0.0
+    shown = notebook.relative_to(layout.root) if notebook.is_relative_to(layout.root) else notebook
+    unsaved = unsaved_cells(notebook, ran)
     with tempfile.TemporaryDirectory() as scratch:
         mine = Path(scratch) / "results.jsonl"
         command = [
@@ -104,48 +115,19 @@ def grade_saved(
                 capture_output=True,
                 text=True,
                 cwd=layout.root,
+                env=grader_environment(),
                 timeout=notebook_timeout + MARGIN_SECONDS,
             )
         except subprocess.TimeoutExpired:
-            return Submission(
-                notebook, {}, {}, [], stale, f"grading {notebook} did not finish in time"
-            )
+            return Submission(shown, {}, {}, [], unsaved, f"grading {shown} did not finish in time")
         if not mine.exists():
-            return Submission(
-                notebook,
-                {},
-                {},
-                [],
-                stale,
-                f"{notebook} could not be graded: run `workbook grade {notebook}` in a terminal to see why",
-            )
+            problem = f"{shown} could not be graded: run `workbook grade {shown}` in a terminal to see why"
+            return Submission(shown, {}, {}, [], unsaved, problem)
         lines = mine.read_text(encoding="utf-8").splitlines()
-    shared = layout.results_file
-    shared.parent.mkdir(parents=True, exist_ok=True)
-    with shared.open("a", encoding="utf-8") as out:
+    layout.results_file.parent.mkdir(parents=True, exist_ok=True)
+    with layout.results_file.open("a", encoding="utf-8") as out:
         out.writelines(line + "\n" for line in lines)
     record = json.loads(lines[-1])
     return Submission(
-        notebook, record["tests"], record.get("reasons", {}), record.get("cell_errors", []), stale
+        shown, record["tests"], record.get("reasons", {}), record.get("cell_errors", []), unsaved
     )
-
-
-class RunClock:
-    """Remembers when the last cell ran, so submit() can tell whether the file was saved since."""
-
-    def __init__(self) -> None:
-        self.last_run: float | None = None
-
-    def __call__(self, *args) -> None:
-        self.last_run = time.time()
-
-    def attach(self) -> "RunClock":
-        try:
-            from IPython import get_ipython
-
-            shell = get_ipython()
-        except ImportError:
-            shell = None
-        if shell is not None:
-            shell.events.register("post_run_cell", self)
-        return self

@@ -1,0 +1,129 @@
+"""A learner's view in a real JupyterLab, driven by Debian's chromium through Playwright.
+
+Screenshots are written to tests/e2e/artifacts/ (git-ignored).
+"""
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
+TOKEN = "workbook-e2e-token"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+playwright = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install -e '.[dev]')"
+)
+if not os.path.exists(CHROMIUM):
+    pytest.skip(
+        "Debian's chromium is not installed here (apt-get install chromium)",
+        allow_module_level=True,
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def ready(url: str) -> bool:
+    try:
+        return urllib.request.urlopen(url, timeout=5).status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab on loopback with isolated settings, config, runtime and workspaces."""
+    home = tmp_path_factory.mktemp("lab")
+    settings = home / "settings" / "@jupyterlab" / "apputils-extension"
+    settings.mkdir(parents=True)
+    (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
+    env = {
+        **os.environ,
+        "JUPYTER_TOKEN": TOKEN,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "WORKBOOK_RESULTS_FILE": str(home / "results.jsonl"),
+    }
+    env.pop("WORKBOOK_GRADING", None)
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workbook.cli", "lab", "--no-browser", f"--port={port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while not ready(f"{base}/api/status?token={TOKEN}"):
+        assert server.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
+        time.sleep(0.5)
+    yield base
+    server.terminate()
+    server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def page(lab):
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        yield browser.new_page(viewport={"width": 1400, "height": 1000})
+        browser.close()
+
+
+def run_all(page, base: str, notebook: str) -> None:
+    """Open a notebook in a fresh workspace, wait for its kernel, then Run > Run All Cells."""
+    page.goto(f"{base}/lab/tree/{notebook}?reset&token={TOKEN}")
+    page.get_by_text(re.compile(r"\| Idle")).first.wait_for(timeout=90_000)
+    page.locator(".jp-Notebook").first.click()
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+
+
+def output_text(page, pattern: str, timeout_ms: int = 120_000) -> str:
+    locator = page.locator(".jp-OutputArea-output", has_text=re.compile(pattern)).first
+    locator.wait_for(timeout=timeout_ms)
+    locator.scroll_into_view_if_needed()
+    return locator.inner_text()
+
+
+def test_a_learner_runs_an_exercise_and_sees_not_attempted_then_submits(page, lab):
+    run_all(page, lab, "exercises/graphs/01_mutual_friends.ipynb")
+    assert "not attempted" in output_text(page, "not attempted yet")
+    page.screenshot(path=str(ARTIFACTS / "exercise-checks.png"))
+    submitted = output_text(page, r"of \d+ hidden tests passed")
+    assert "0 of 13 hidden tests passed" in submitted and "not implemented" in submitted
+    page.screenshot(path=str(ARTIFACTS / "exercise-submitted.png"))
+
+
+def test_the_reference_solution_passes_visible_checks_and_every_hidden_test(page, lab):
+    run_all(page, lab, "solutions/graphs/01_mutual_friends.ipynb")
+    assert "visible checks passed" in output_text(page, "visible checks passed")
+    submitted = output_text(page, r"of \d+ hidden tests passed")
+    assert "13 of 13 hidden tests passed" in submitted
+    page.screenshot(path=str(ARTIFACTS / "solution-submitted.png"))
