@@ -1,12 +1,10 @@
 """Where a learner stands: per exercise, from the results file that checks and grading append to."""
 
 import itertools
-import json
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from workbook import catalog
+from workbook import catalog, results
 from workbook.paths import Layout
 
 SESSION_GAP_S = 30 * 60  # activity further apart than this is not counted as time spent
@@ -41,29 +39,14 @@ class ExerciseProgress:
 
 def record_check(layout: Layout, exercise_id: str, outcome: str) -> None:
     """Append one visible-check outcome to the results file."""
-    layout.results_file.parent.mkdir(parents=True, exist_ok=True)
-    line = {"kind": "check", "exercise": exercise_id, "outcome": outcome, "unix": time.time()}
-    with layout.results_file.open("a", encoding="utf-8") as out:
-        out.write(json.dumps(line) + "\n")
-
-
-def read_records(path: Path) -> list[dict]:
-    """Every readable record; a damaged line is skipped rather than failing the whole view."""
-    if not path.exists():
-        return []
-    records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            records.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue
-    return records
+    record = {"kind": "check", "exercise": exercise_id, "outcome": outcome, "unix": time.time()}
+    results.append(layout.results_file, [record])
 
 
 def progress(layout: Layout) -> list[ExerciseProgress]:
     """Progress of every exercise in the catalogue, in catalogue order."""
     table = {m.id: ExerciseProgress(m.id, m.title, m.band_range) for m in catalog.exercises(layout)}
-    for record in read_records(layout.results_file):
+    for record in results.read(layout.results_file):
         entry = table.get(record.get("exercise", ""))
         if entry is None:
             continue

@@ -1,7 +1,6 @@
 """submit(): grade the saved notebook from inside JupyterLab, the same way `workbook grade` does."""
 
 import html
-import json
 import os
 import subprocess
 import sys
@@ -9,7 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook import notebook_file
+from workbook import notebook_file, results
 from workbook.paths import Layout
 
 MARGIN_SECONDS = 30  # kernel start-up and reporting on top of the notebook's grading budget
@@ -123,11 +122,9 @@ def grade_saved(
         if not mine.exists():
             problem = f"{shown} could not be graded: run `workbook grade {shown}` in a terminal to see why"
             return Submission(shown, {}, {}, [], unsaved, problem)
-        lines = mine.read_text(encoding="utf-8").splitlines()
-    layout.results_file.parent.mkdir(parents=True, exist_ok=True)
-    with layout.results_file.open("a", encoding="utf-8") as out:
-        out.writelines(line + "\n" for line in lines)
-    record = json.loads(lines[-1])
+        records = results.read(mine)
+    results.append(layout.results_file, records)
+    record = records[-1]
     return Submission(
         shown, record["tests"], record.get("reasons", {}), record.get("cell_errors", []), unsaved
     )

@@ -2,7 +2,6 @@
 
 import contextlib
 import importlib.util
-import json
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from workbook import results
 from workbook.paths import Layout
 
 
@@ -125,11 +125,10 @@ def grade_with_summary(args: list[str], options: GradeOptions) -> int:
         args = [a for a in args if not a.startswith("--results-file")] + [f"--results-file={mine}"]
         with contextlib.redirect_stdout(sys.stderr):
             status = int(pytest.main(args))
-        lines = mine.read_text(encoding="utf-8").splitlines() if mine.exists() else []
+        records = results.read(mine)
     if options.results_file != "none":
-        shared = Path(options.results_file) if options.results_file else Layout().results_file
-        shared.parent.mkdir(parents=True, exist_ok=True)
-        with shared.open("a", encoding="utf-8") as out:
-            out.writelines(line + "\n" for line in lines)
-    print(markdown_summary([json.loads(line) for line in lines]))
+        results.append(
+            Path(options.results_file) if options.results_file else Layout().results_file, records
+        )
+    print(markdown_summary(records))
     return status

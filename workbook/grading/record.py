@@ -1,11 +1,11 @@
 """Collect hidden-test outcomes per notebook, print a short report and append to the results file."""
 
-import json
 import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from workbook import results
 from workbook.paths import Layout
 
 PASSED, FAILED, NOT_IMPLEMENTED = "passed", "failed", "not implemented"
@@ -96,11 +96,7 @@ class Recorder:
         if target == "none":
             return
         path = Path(target) if target else Layout().results_file
-        records = [r.as_record() for r in self.results.values() if r.tests]
-        if records:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as out:
-                out.writelines(json.dumps(record) + "\n" for record in records)
+        results.append(path, [r.as_record() for r in self.results.values() if r.tests])
 
     def pytest_terminal_summary(self, terminalreporter):
         write = terminalreporter.write_line
