@@ -51,16 +51,18 @@ def write_notebook(
 
 @pytest.fixture
 def grade_fixture(tmp_path):
-    """Grade a fixture notebook against tests/fixtures/hidden with short timeouts."""
+    """Grade a fixture notebook against tests/fixtures/hidden (timeouts can be overridden)."""
 
-    def grade(notebook: Path, *extra: str) -> Run:
+    def grade(
+        notebook: Path, *extra: str, cell_timeout: float = 10, notebook_timeout: float = 60
+    ) -> Run:
         return run_workbook(
             "grade",
             str(notebook),
             f"--hidden-tests={FIXTURE_HIDDEN_TESTS}",
             f"--results-file={tmp_path / 'results.jsonl'}",
-            "--cell-timeout=2",
-            "--notebook-timeout=12",
+            f"--cell-timeout={cell_timeout}",
+            f"--notebook-timeout={notebook_timeout}",
             f"--junitxml={tmp_path / 'junit.xml'}",
             *extra,
         )
