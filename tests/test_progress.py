@@ -3,7 +3,8 @@
 import json
 
 from workbook.paths import Layout
-from workbook.progress import progress, record_check, render
+from workbook.progress import progress, render
+from workbook.results import record_check
 
 
 def write(layout: Layout, *records: dict) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from workbook.checking import Outcome, check
 from workbook.paths import Layout
-from workbook.progress import record_check
+from workbook.results import record_check
 from workbook.submission import GRADING, Submission, grade_saved, notebook_in_this_kernel
 
 

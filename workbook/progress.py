@@ -1,7 +1,6 @@
 """Where a learner stands: per exercise, from the results file that checks and grading append to."""
 
 import itertools
-import time
 from dataclasses import dataclass, field
 
 from workbook import catalog, results
@@ -35,12 +34,6 @@ class ExerciseProgress:
         stamps = sorted(self.times)
         gaps = [b - a for a, b in itertools.pairwise(stamps) if b - a < SESSION_GAP_S]
         return sum(gaps) / 60
-
-
-def record_check(layout: Layout, exercise_id: str, outcome: str) -> None:
-    """Append one visible-check outcome to the results file."""
-    record = {"kind": "check", "exercise": exercise_id, "outcome": outcome, "unix": time.time()}
-    results.append(layout.results_file, [record])
 
 
 def progress(layout: Layout) -> list[ExerciseProgress]:

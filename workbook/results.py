@@ -1,6 +1,7 @@
 """The results file: one JSON record per line, appended by checks and gradings, read by progress."""
 
 import json
+import time
 from pathlib import Path
 
 
@@ -24,3 +25,9 @@ def read(path: Path) -> list[dict]:
         except json.JSONDecodeError:
             continue
     return records
+
+
+def record_check(layout, exercise_id: str, outcome: str) -> None:
+    """Append one visible-check outcome to the layout's results file."""
+    record = {"kind": "check", "exercise": exercise_id, "outcome": outcome, "unix": time.time()}
+    append(layout.results_file, [record])

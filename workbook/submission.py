@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbook import notebook_file, results
+from workbook import results
 from workbook.paths import Layout
 
 MARGIN_SECONDS = 30  # kernel start-up and reporting on top of the notebook's grading budget
@@ -83,6 +83,8 @@ def notebook_in_this_kernel(root: Path) -> Path | None:
 
 def unsaved_cells(notebook: Path, ran: list[str]) -> int:
     """How many cells the kernel ran whose source the saved notebook does not contain."""
+    from workbook import notebook_file  # nbformat: only when submitting, not on import in a kernel
+
     saved = {cell.source.strip() for cell in notebook_file.code_cells(notebook_file.read(notebook))}
     return sum(
         1
