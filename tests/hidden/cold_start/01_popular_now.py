@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 
 from workbook.data import load_plays
-from workbook.grading.asserts import assert_equal, assert_scales
+from workbook.grading.asserts import assert_equal, assert_raises, assert_scales
 
 COLUMNS = ["track_id", "score", "listeners"]
 
@@ -131,11 +131,11 @@ def test_no_plays_gives_an_empty_frame_with_the_columns():
 
 def test_bad_parameters_raise_value_error():
     for kwargs in ({"half_life_s": 0}, {"half_life_s": -1}, {"k": -1}, {"min_listeners": 0}):
-        try:
-            popular_now(EXAMPLE, 100_000, **kwargs)
-        except ValueError:
-            continue
-        raise AssertionError(f"popular_now(EXAMPLE, 100_000, **{kwargs}) must raise ValueError")
+        assert_raises(
+            ValueError,
+            lambda kw=kwargs: popular_now(EXAMPLE, 100_000, **kw),
+            f"popular_now(EXAMPLE, 100_000, **{kwargs})",
+        )
 
 
 def test_plays_are_not_modified():

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 
 from workbook.data import load_plays
-from workbook.grading.asserts import assert_equal, assert_scales
+from workbook.grading.asserts import assert_equal, assert_raises, assert_scales
 
 COLUMNS = ["user_id", "session", "start_ts", "end_ts", "plays"]
 
@@ -104,11 +104,11 @@ def test_empty_input_gives_an_empty_frame_with_the_columns():
 
 def test_non_positive_gap_raises_value_error():
     for gap in (0, -5):
-        try:
-            sessionize(frame(["ana"], [0]), gap)
-        except ValueError:
-            continue
-        raise AssertionError(f"sessionize(plays, {gap}) must raise ValueError")
+        assert_raises(
+            ValueError,
+            lambda g=gap: sessionize(frame(["ana"], [0]), g),
+            f"sessionize(plays, {gap})",
+        )
 
 
 def test_extra_columns_are_ignored_and_input_is_not_modified():

@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 
 from workbook.data import load_collaborations
-from workbook.grading.asserts import assert_equal, assert_scales
+from workbook.grading.asserts import assert_equal, assert_raises, assert_scales
 
 SMALL = {
     "Avicii": {"Aloe Blacc", "Rita Ora"},
@@ -80,12 +80,10 @@ def test_same_artist_is_a_chain_of_one():
 
 def test_unknown_artist_raises_key_error():
     for source, target in (("Nobody", "Avicii"), ("Avicii", "Nobody")):
-        try:
-            collaboration_path(SMALL, source, target)
-        except KeyError:
-            continue
-        raise AssertionError(
-            f"collaboration_path(SMALL, {source!r}, {target!r}) must raise KeyError"
+        assert_raises(
+            KeyError,
+            lambda s=source, t=target: collaboration_path(SMALL, s, t),
+            f"collaboration_path(SMALL, {source!r}, {target!r})",
         )
 
 
