@@ -1,9 +1,14 @@
 """Shared helpers for the workbook's own tests."""
 
+import contextlib
 import json
+import os
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,3 +78,47 @@ def grade_fixture(tmp_path):
 def results(tmp_path: Path) -> list[dict]:
     path = tmp_path / "results.jsonl"
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def http_status(url: str) -> int:
+    """The HTTP status of a GET, or 0 when nothing answers."""
+    try:
+        return urllib.request.urlopen(url, timeout=5).status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
+
+
+@contextlib.contextmanager
+def running_lab(home: Path, token: str, env: dict[str, str] | None = None):
+    """`workbook lab` on a free loopback port with isolated Jupyter dirs; yields its base URL."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    isolated = {
+        **os.environ,
+        "JUPYTER_TOKEN": token,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        **(env or {}),
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workbook.cli", "lab", "--no-browser", f"--port={port}"],
+        cwd=ROOT,
+        env=isolated,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while http_status(f"{base}/api/status?token={token}") != 200:
+            assert server.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
+            time.sleep(0.3)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -93,9 +93,7 @@ def test_cases_accept_pairs_and_named_case_objects():
 
 
 def test_report_renders_html_for_jupyter_and_text_elsewhere():
-    report = CheckReport(
-        "add", [run_case(add, as_case(((1, 2), 3), 1, "add"), Tolerance())], 8, 0.001
-    )
+    report = CheckReport("add", [run_case(add, as_case(((1, 2), 3), 1, "add"), Tolerance())], 8)
     assert "<table>" in report._repr_html_() and "8 hidden tests remain" in report._repr_html_()
     assert repr(report).startswith("add: all 1 visible checks passed")
 

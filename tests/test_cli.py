@@ -1,14 +1,8 @@
 """The command line: scaffolding an exercise, the lab's safe defaults, usage errors."""
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 
-from conftest import ROOT, run_workbook
+from conftest import http_status, run_workbook, running_lab
 
 from workbook import build, scaffold
 from workbook.cli import lab_command
@@ -65,45 +59,9 @@ def test_lab_binds_loopback_and_keeps_token_auth():
     assert ("--allow-root" in command) == (os.geteuid() == 0)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def status(url: str) -> int:
-    try:
-        return urllib.request.urlopen(url, timeout=5).status
-    except urllib.error.HTTPError as error:
-        return error.code
-    except OSError:
-        return 0
-
-
 def test_lab_refuses_requests_without_the_token(tmp_path):
-    port, token = free_port(), "workbook-test-token"
-    env = {
-        **os.environ,
-        "JUPYTER_TOKEN": token,
-        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
-        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "ws"),
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "workbook.cli", "lab", "--no-browser", f"--port={port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}/api/status"
-        deadline = time.monotonic() + 60
-        while status(f"{base}?token={token}") != 200:
-            assert server.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
-            time.sleep(0.3)
-        assert status(base) == 403
-        assert status(f"{base}?token=wrong") == 403
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    token = "workbook-test-token"
+    with running_lab(tmp_path, token) as base:
+        assert http_status(f"{base}/api/status?token={token}") == 200
+        assert http_status(f"{base}/api/status") == 403
+        assert http_status(f"{base}/api/status?token=wrong") == 403

@@ -4,7 +4,7 @@ import re
 
 import nbformat
 
-from workbook import markers, metadata, notebook_file
+from workbook import build, markers, metadata, notebook_file
 from workbook.paths import Layout
 
 ID_PATTERN = re.compile(r"^(?P<track>[a-z_]+)/(?P<number>\d\d)_(?P<slug>[a-z0-9_]+)$")
@@ -61,13 +61,7 @@ def new_exercise(exercise_id: str, layout: Layout) -> list:
         ),
     ]
     nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata = {
-        "kernelspec": {
-            "display_name": "Python 3 (ipykernel)",
-            "language": "python",
-            "name": "python3",
-        }
-    }
+    nb.metadata = {"kernelspec": build.KERNELSPEC}
     solution.parent.mkdir(parents=True, exist_ok=True)
     module.parent.mkdir(parents=True, exist_ok=True)
     solution.write_text(notebook_file.dumps(nb), encoding="utf-8")

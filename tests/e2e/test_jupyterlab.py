@@ -7,15 +7,9 @@ import json
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, running_lab
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
@@ -40,52 +34,17 @@ if not os.path.exists(CHROMIUM):
     )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def ready(url: str) -> bool:
-    try:
-        return urllib.request.urlopen(url, timeout=5).status == 200
-    except (urllib.error.URLError, OSError):
-        return False
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """JupyterLab on loopback with isolated settings, config, runtime and workspaces."""
+    """JupyterLab on loopback with isolated settings (no news popup), config and workspaces."""
     home = tmp_path_factory.mktemp("lab")
     settings = home / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)
     (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
-    env = {
-        **os.environ,
-        "JUPYTER_TOKEN": TOKEN,
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-        "WORKBOOK_RESULTS_FILE": str(home / "results.jsonl"),
-    }
-    env.pop("WORKBOOK_GRADING", None)
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "workbook.cli", "lab", "--no-browser", f"--port={port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while not ready(f"{base}/api/status?token={TOKEN}"):
-        assert server.poll() is None and time.monotonic() < deadline, "JupyterLab did not start"
-        time.sleep(0.5)
-    yield base
-    server.terminate()
-    server.wait(timeout=30)
+    with running_lab(
+        home, TOKEN, {"WORKBOOK_RESULTS_FILE": str(home / "results.jsonl"), "WORKBOOK_GRADING": ""}
+    ) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

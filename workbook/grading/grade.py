@@ -3,14 +3,10 @@
 import contextlib
 import importlib.util
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from workbook import results
-from workbook.paths import Layout
 
 
 def markdown_summary(records: list[dict]) -> str:
@@ -114,21 +110,26 @@ def grade(paths: list[str], options: GradeOptions) -> int:
         return 4
     args = pytest_args(notebooks, options)
     if options.summary == "markdown":
-        return grade_with_summary(args, options)
+        return grade_with_summary(args)
     return int(pytest.main(args))
 
 
-def grade_with_summary(args: list[str], options: GradeOptions) -> int:
+def grade_with_summary(args: list[str]) -> int:
     """Grade with pytest's report on stderr and only the markdown table on stdout."""
-    with tempfile.TemporaryDirectory() as scratch:  # the table needs this run's records only
-        mine = Path(scratch) / "results.jsonl"
-        args = [a for a in args if not a.startswith("--results-file")] + [f"--results-file={mine}"]
-        with contextlib.redirect_stdout(sys.stderr):
-            status = int(pytest.main(args))
-        records = results.read(mine)
-    if options.results_file != "none":
-        results.append(
-            Path(options.results_file) if options.results_file else Layout().results_file, records
-        )
-    print(markdown_summary(records))
+    finished = FinishedRecords()
+    with contextlib.redirect_stdout(sys.stderr):
+        status = int(pytest.main(args, plugins=[finished]))
+    print(markdown_summary(finished.records))
     return status
+
+
+class FinishedRecords:
+    """Collects this run's records from the grading plugin's recorder when the session ends."""
+
+    def __init__(self) -> None:
+        self.records: list[dict] = []
+
+    @pytest.hookimpl(trylast=True)  # after the recorder has built its records
+    def pytest_sessionfinish(self, session):
+        recorder = session.config.pluginmanager.get_plugin("workbook-recorder")
+        self.records = recorder.records if recorder else []

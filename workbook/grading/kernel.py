@@ -1,7 +1,7 @@
 """Run cells in a Jupyter kernel with a per-cell timeout, a notebook budget and quick death checks."""
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from queue import Empty
 
 from nbval.kernel import CURRENT_ENV_KERNEL_NAME, RunningKernel
@@ -18,7 +18,6 @@ class CellRun:
     status: str  # ok | error | timeout | stuck | died | skipped
     ename: str = ""
     evalue: str = ""
-    traceback: list[str] = field(default_factory=list)
     output: str = ""
     execution_count: int | None = None
     seconds: float = 0.0
@@ -126,11 +125,7 @@ class NotebookKernel:
                 run.execution_count = content.get("execution_count")
             elif kind == "error":
                 run.status = "error"
-                run.ename, run.evalue, run.traceback = (
-                    content["ename"],
-                    content["evalue"],
-                    content["traceback"],
-                )
+                run.ename, run.evalue = content["ename"], content["evalue"]
             elif kind == "status" and content["execution_state"] == "idle":
                 break
         run.output = "".join(output)[:OUTPUT_LIMIT]

@@ -67,6 +67,7 @@ class Recorder:
     def __init__(self, config):
         self.config = config
         self.results: dict[str, NotebookResult] = {}
+        self.records: list[dict] = []  # this run's records, once the session has finished
         self.started = time.monotonic()
 
     def _result(self, nodeid: str) -> NotebookResult:
@@ -92,11 +93,10 @@ class Recorder:
     def pytest_sessionfinish(self, session):
         if hasattr(self.config, "workerinput"):
             return  # xdist workers report to the controller, which records
+        self.records = [r.as_record() for r in self.results.values() if r.tests]
         target = self.config.option.workbook_results
-        if target == "none":
-            return
-        path = Path(target) if target else Layout().results_file
-        results.append(path, [r.as_record() for r in self.results.values() if r.tests])
+        if target != "none":
+            results.append(Path(target) if target else Layout().results_file, self.records)
 
     def pytest_terminal_summary(self, terminalreporter):
         write = terminalreporter.write_line
