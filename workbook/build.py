@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-from workbook import markers, metadata, notebook_file
+from workbook import contract, markers, metadata, notebook_file
 from workbook.paths import Layout, exercise_id_from_path
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -78,6 +78,7 @@ def to_exercise(solution: nbformat.NotebookNode, source: Path) -> nbformat.Noteb
                 answers[cell.id] = answer_digest(cell.source)
             cell.outputs, cell.execution_count = [], None
         cells.append(cell)
+    cells.insert(_first_code_index(cells), _contract_cell(meta))
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.nbformat_minor = 5
     nb.metadata = {
@@ -86,6 +87,16 @@ def to_exercise(solution: nbformat.NotebookNode, source: Path) -> nbformat.Noteb
         markers.NOTEBOOK_METADATA_KEY: {"id": exercise_id, "answer_cells": answers},
     }
     return nb
+
+
+def _contract_cell(meta: metadata.Metadata) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_markdown_cell(contract.markdown(meta.contract))
+    cell.id = "contract"
+    return cell
+
+
+def _first_code_index(cells: list) -> int:
+    return next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
 
 
 def learner_edits(existing: nbformat.NotebookNode) -> list[str]:

@@ -11,15 +11,22 @@ INDEX_END = "<!-- exercise-index:end -->"
 
 def exercises(layout: Layout) -> list[metadata.Metadata]:
     """Every exercise's metadata, ordered by track and number."""
-    found = []
-    for path in sorted(layout.solutions.glob("*/*.ipynb")):
-        cells = notebook_file.read(path).cells
-        found.append(
-            metadata.parse(
-                metadata.front_matter_text(cells, path), exercise_id_from_path(path), path
-            )
-        )
-    return found
+    return [_read(path) for path in sorted(layout.solutions.glob("*/*.ipynb"))]
+
+
+def exercise(layout: Layout, exercise_id: str) -> metadata.Metadata:
+    """One exercise's metadata; FileNotFoundError when there is no such exercise."""
+    path = layout.solution(exercise_id)
+    if not path.exists():
+        raise FileNotFoundError(f"no exercise {exercise_id!r} (looked for {path})")
+    return _read(path)
+
+
+def _read(path: Path) -> metadata.Metadata:
+    cells = notebook_file.read(path).cells
+    return metadata.parse(
+        metadata.front_matter_text(cells, path), exercise_id_from_path(path), path
+    )
 
 
 def index_markdown(items: list[metadata.Metadata], link_prefix: str = "") -> str:

@@ -1,4 +1,4 @@
-"""The `workbook` command: build, grade, new, data, index."""
+"""The `workbook` command: build, grade, audit, new, reset, mock, progress, data, lab."""
 
 import argparse
 import os
@@ -43,6 +43,20 @@ def cmd_grade(args) -> int:
 
     fields = GradeOptions.__dataclass_fields__
     return grade(args.paths, GradeOptions(**{name: getattr(args, name) for name in fields}))
+
+
+def cmd_audit(args) -> int:
+    from workbook import audit, catalog
+
+    layout = Layout()
+    ids = args.ids or [m.id for m in catalog.exercises(layout)]
+    failed = 0
+    for exercise_id in ids:
+        result = audit.audit(layout, exercise_id, cell_timeout=args.cell_timeout)
+        print(result.report(), flush=True)
+        failed += bool(result.problems())
+    print(f"audited {len(ids)} exercise(s): {failed} with problems")
+    return 1 if failed else 0
 
 
 def cmd_new(args) -> int:
@@ -187,6 +201,12 @@ def parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("-v", "--verbose", action="store_true", help="pytest's full report")
     grade.set_defaults(run=cmd_grade)
+    audit = sub.add_parser(
+        "audit", help="map contract clauses to the hidden tests that pin them and mutants killed"
+    )
+    audit.add_argument("ids", nargs="*", help="<track>/NN_slug (default: every exercise)")
+    audit.add_argument("--cell-timeout", type=float, default=60.0, help="seconds per test")
+    audit.set_defaults(run=cmd_audit)
     new = sub.add_parser("new", help="scaffold a solution notebook and its hidden tests")
     new.add_argument("id", help="<track>/NN_slug, e.g. graphs/03_related_artists")
     new.set_defaults(run=cmd_new)

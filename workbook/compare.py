@@ -1,7 +1,15 @@
-"""Equality with tolerance for the values exercises return: numbers, containers, arrays, frames."""
+"""Strict equality for the values exercises return: exact types first, then values with tolerance.
 
+The type of the actual value is checked against the expected one before any of its methods
+runs, so a learner's object with an `__eq__` that always says True, or a `bool` where an `int`
+is promised, cannot pass. Floats compare within a tolerance; everything else exactly.
+"""
+
+import dataclasses
 import math
 from dataclasses import dataclass
+
+from workbook.preview import preview
 
 REL_TOL = 1e-9
 ABS_TOL = 1e-9
@@ -19,48 +27,63 @@ def _module(value) -> str:
     return type(value).__module__.split(".")[0]
 
 
+def type_name(value) -> str:
+    kind = type(value)
+    module = kind.__module__
+    return kind.__name__ if module in ("builtins", "__main__") else f"{module}.{kind.__name__}"
+
+
 def difference(actual, expected, tol: Tolerance = Tolerance(), where: str = "") -> str | None:
-    """None when equal within tolerance, else one sentence saying where they differ."""
+    """None when equal within tolerance, else one sentence saying where they first differ."""
     at = f" at {where}" if where else ""
-    if _module(expected) == "pandas" or _module(actual) == "pandas":
+    if type(actual) is not type(expected):
+        return (
+            f"expected a {type_name(expected)}, got a {type_name(actual)} "
+            f"{preview(actual, 120)}{at}"
+        )
+    if _module(expected) == "pandas":
         return _pandas_difference(actual, expected, tol, at)
-    if _module(expected) == "numpy" and hasattr(expected, "shape"):
+    if _module(expected) == "numpy" and getattr(expected, "ndim", 0) >= 1:
         return _array_difference(actual, expected, tol, at)
-    if isinstance(expected, bool) or expected is None or isinstance(expected, str):
-        if type(actual) is not type(expected) or actual != expected:
-            return f"expected {expected!r}, got {actual!r}{at}"
-        return None
-    if isinstance(expected, int | float) and not isinstance(expected, bool):
+    if isinstance(expected, float) or (_module(expected) == "numpy" and expected.ndim == 0):
         return _number_difference(actual, expected, tol, at)
     if isinstance(expected, dict):
         return _dict_difference(actual, expected, tol, where)
     if isinstance(expected, list | tuple):
         return _sequence_difference(actual, expected, tol, where)
-    return None if actual == expected else f"expected {expected!r}, got {actual!r}{at}"
+    if isinstance(expected, set | frozenset):
+        return _set_difference(actual, expected, at)
+    if dataclasses.is_dataclass(expected):
+        return _dataclass_difference(actual, expected, tol, where)
+    if isinstance(expected, int | str | bytes | bytearray | type(None)) or type(expected) in (
+        range,
+        complex,
+    ):
+        return None if actual == expected else _differs(actual, expected, at)
+    # Same type from a library (a Decimal, a datetime): its own __eq__ is trusted.
+    return None if expected == actual else _differs(actual, expected, at)
+
+
+def _differs(actual, expected, at: str) -> str:
+    return f"expected {preview(expected, 120)}, got {preview(actual, 120)}{at}"
 
 
 def _number_difference(actual, expected, tol, at):
-    is_number = isinstance(actual, int | float) or (
-        _module(actual) == "numpy" and getattr(actual, "shape", None) == ()
-    )
-    if not is_number or isinstance(actual, bool):
-        return f"expected a number {expected!r}, got {type(actual).__name__} {actual!r}{at}"
-    if isinstance(expected, int) and isinstance(actual, int):
-        return None if actual == expected else f"expected {expected!r}, got {actual!r}{at}"
     if math.isnan(expected) and math.isnan(actual):
         return None
     if math.isclose(actual, expected, rel_tol=tol.rel, abs_tol=tol.abs):
         return None
-    return f"expected {expected!r}, got {actual!r}{at}"
+    return (
+        f"expected {expected!r}, got {actual!r}{at} (tolerance: rel {tol.rel:g}, abs {tol.abs:g})"
+    )
 
 
 def _dict_difference(actual, expected, tol, where):
-    if not isinstance(actual, dict):
-        return f"expected a dict, got {type(actual).__name__} {actual!r}"
-    missing, extra = expected.keys() - actual.keys(), actual.keys() - expected.keys()
+    missing = [k for k in expected if k not in actual]
+    extra = [k for k in actual if k not in expected]
     if missing or extra:
-        parts = [f"missing keys {sorted(missing, key=repr)}"] if missing else []
-        parts += [f"unexpected keys {sorted(extra, key=repr)}"] if extra else []
+        parts = [f"missing keys {preview(missing, 120)}"] if missing else []
+        parts += [f"unexpected keys {preview(extra, 120)}"] if extra else []
         return ", ".join(parts) + (f" at {where}" if where else "")
     for key in expected:
         found = difference(actual[key], expected[key], tol, f"{where}[{key!r}]")
@@ -70,13 +93,34 @@ def _dict_difference(actual, expected, tol, where):
 
 
 def _sequence_difference(actual, expected, tol, where):
-    kind = type(expected).__name__
-    if type(actual) is not type(expected):
-        return f"expected a {kind}, got {type(actual).__name__} {actual!r}"
-    if len(actual) != len(expected):
-        return f"expected {len(expected)} items, got {len(actual)}: {actual!r}"
-    for index, (a, e) in enumerate(zip(actual, expected, strict=True)):
+    for index, (a, e) in enumerate(zip(actual, expected, strict=False)):
         found = difference(a, e, tol, f"{where}[{index}]")
+        if found:
+            return found
+    if len(actual) == len(expected):
+        return None
+    first = min(len(actual), len(expected))
+    side, item = ("missing", expected[first]) if first < len(expected) else ("extra", actual[first])
+    return (
+        f"expected {len(expected)} items, got {len(actual)}; the first {side} item is at "
+        f"{where}[{first}]: {preview(item, 120)}"
+    )
+
+
+def _set_difference(actual, expected, at):
+    missing, extra = expected - actual, actual - expected
+    if not (missing or extra):
+        return None
+    parts = [f"missing {preview(sorted(missing, key=repr), 120)}"] if missing else []
+    parts += [f"unexpected {preview(sorted(extra, key=repr), 120)}"] if extra else []
+    return ", ".join(parts) + at
+
+
+def _dataclass_difference(actual, expected, tol, where):
+    for item in dataclasses.fields(expected):
+        found = difference(
+            getattr(actual, item.name), getattr(expected, item.name), tol, f"{where}.{item.name}"
+        )
         if found:
             return found
     return None
@@ -85,11 +129,11 @@ def _sequence_difference(actual, expected, tol, where):
 def _array_difference(actual, expected, tol, at):
     import numpy as np
 
-    if not isinstance(actual, np.ndarray):
-        return f"expected a numpy array, got {type(actual).__name__}{at}"
     if actual.shape != expected.shape:
         return f"expected shape {expected.shape}, got {actual.shape}{at}"
-    if np.issubdtype(expected.dtype, np.number) and np.issubdtype(actual.dtype, np.number):
+    if actual.dtype.kind != expected.dtype.kind:
+        return f"expected dtype {expected.dtype}, got {actual.dtype}{at}"
+    if np.issubdtype(expected.dtype, np.number):
         close = np.isclose(actual, expected, rtol=tol.rel, atol=tol.abs, equal_nan=True)
     else:
         close = actual == expected
@@ -102,18 +146,18 @@ def _array_difference(actual, expected, tol, at):
 def _pandas_difference(actual, expected, tol, at):
     import pandas as pd
 
-    if type(actual) is not type(expected):
-        return f"expected a {type(expected).__name__}, got {type(actual).__name__}{at}"
-    assert_equal = {
+    check = {
         pd.DataFrame: pd.testing.assert_frame_equal,
         pd.Series: pd.testing.assert_series_equal,
+        pd.Index: pd.testing.assert_index_equal,
     }.get(type(expected))
-    if assert_equal is None:
-        return None if actual.equals(expected) else f"expected {expected!r}, got {actual!r}{at}"
+    if check is None:
+        return None if expected.equals(actual) else _differs(actual, expected, at)
+    options = {"check_exact": False, "rtol": tol.rel, "atol": tol.abs}
+    if check is not pd.testing.assert_index_equal:
+        options["check_dtype"] = True
     try:
-        assert_equal(
-            actual, expected, check_exact=False, check_dtype=False, rtol=tol.rel, atol=tol.abs
-        )
+        check(actual, expected, **options)
     except AssertionError as error:
         return f"{type(expected).__name__}s differ{at}: " + " ".join(str(error).split())
     return None

@@ -12,12 +12,26 @@ DIFFICULTIES = ("warm-up", "interview", "stretch")
 BANDS = ("Engineer I", "Engineer II", "Senior Engineer", "Staff Engineer")
 ROUNDS = (
     "phone screen coding",
+    "phone screen fundamentals",
     "on-site coding",
     "system design",
     "data/ML",
+    "case",
+    "values",
     "home assignment",
 )
-FIELDS = ("title", "track", "difficulty", "bands", "round", "minutes", "topics")
+FIELDS = (
+    "title",
+    "track",
+    "difficulty",
+    "bands",
+    "round",
+    "minutes",
+    "topics",
+    "exports",
+    "contract",
+)
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _TOML_BLOCK = re.compile(r"```toml\n(.*?)```", re.DOTALL)
 
 
@@ -37,6 +51,8 @@ class Metadata:
     round: str
     minutes: int
     topics: tuple[str, ...]
+    exports: tuple[str, ...] = ()  # the notebook names hidden tests may use
+    contract: tuple[tuple[str, str], ...] = ()  # (clause name, what it promises), in order
 
     @property
     def band_range(self) -> str:
@@ -87,6 +103,14 @@ def parse(text: str, exercise_id: str, source: Path) -> Metadata:
         raise fail("title", "must be a non-empty string")
     if not (isinstance(topics, list) and topics and all(isinstance(t, str) for t in topics)):
         raise fail("topics", f"{topics!r} must be a non-empty list of strings")
+    exports, contract = raw["exports"], raw["contract"]
+    if not (isinstance(exports, list) and exports and all(_is_identifier(e) for e in exports)):
+        raise fail("exports", f"{exports!r} must be a non-empty list of Python names")
+    if not (isinstance(contract, dict) and contract):
+        raise fail("contract", 'must be a table of named clauses: name = "what it promises"')
+    for name, text in contract.items():
+        if not (_is_identifier(name) and isinstance(text, str) and text.strip()):
+            raise fail("contract", f"clause {name!r} needs a snake_case name and a sentence")
     return Metadata(
         id=exercise_id,
         title=title.strip(),
@@ -96,7 +120,13 @@ def parse(text: str, exercise_id: str, source: Path) -> Metadata:
         round=one_of("round", ROUNDS),
         minutes=minutes,
         topics=tuple(topics),
+        exports=tuple(exports),
+        contract=tuple((name, " ".join(text.split())) for name, text in contract.items()),
     )
+
+
+def _is_identifier(value) -> bool:
+    return isinstance(value, str) and bool(_IDENTIFIER.match(value))
 
 
 def front_matter_text(cells: list[dict], source: Path) -> str:

@@ -1,105 +1,124 @@
-"""Assertions for hidden tests, with messages that show the call, the expectation and the answer."""
+"""Assertions for hidden tests: messages show the input, the expected and the actual value."""
 
-import contextlib
-import signal
-import threading
-import time
-from collections.abc import Callable, Iterator
+import copy
+import inspect
+from collections.abc import Callable
 
-from workbook.compare import Tolerance, difference
+from workbook.compare import Tolerance, difference, type_name
+from workbook.preview import preview
+
+STRICT = Tolerance()
 
 
-def assert_equal(actual, expected, call: str, rel_tol: float = 1e-9, abs_tol: float = 1e-9) -> None:
-    """Fail with `<call> returned X; expected Y (difference)` unless equal within tolerance."""
-    found = difference(actual, expected, Tolerance(rel_tol, abs_tol))
+def call_text(fn: Callable, args: tuple, kwargs: dict) -> str:
+    """`name(a, b, k=1)` with long arguments shortened."""
+    name = getattr(fn, "__name__", "the function")
+    shown = [_short(a) for a in args] + [f"{k}={_short(v)}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(shown)})"
+
+
+def inputs_text(fn: Callable, args: tuple, kwargs: dict) -> str:
+    """One line per argument, named as the function's signature names it."""
+    named = _named_arguments(fn, args, kwargs)
+    return "\n".join(f"  {name} = {preview(value)}" for name, value in named.items())
+
+
+def assert_returns(expected, fn: Callable, *args, tol: Tolerance = STRICT, **kwargs) -> None:
+    """Call fn(*args, **kwargs): fail unless it returns `expected` (exact types) without
+    modifying its arguments. The message shows the input, both values and the first difference."""
+    before = copy.deepcopy((args, kwargs))
+    actual = fn(*args, **kwargs)
+    found = difference(actual, expected, tol)
     if found:
-        detail = "" if found.startswith("expected ") and " at " not in found else f" ({found})"
+        raise AssertionError(_message(fn, args, kwargs, expected, actual, found))
+    assert_unmodified(fn, before, (args, kwargs))
+
+
+def assert_unmodified(fn: Callable, before: tuple, after: tuple) -> None:
+    """Fail, naming the argument and the first changed element, if a call changed its input."""
+    (args_before, kwargs_before), (args_after, kwargs_after) = before, after
+    names = _positional_names(fn, len(args_after)) + list(kwargs_after)
+    pairs = list(zip(args_before, args_after, strict=True))
+    pairs += [(kwargs_before[k], kwargs_after[k]) for k in kwargs_after]
+    for name, (old, new) in zip(names, pairs, strict=True):
+        changed = difference(new, old)
+        if changed:
+            raise AssertionError(
+                f"{call_text(fn, args_before, kwargs_before)} modified its input `{name}`: "
+                f"{changed.replace('expected', 'it was').replace(', got', ', it became')}. "
+                "The contract says inputs are not modified: work on a copy."
+            )
+
+
+def assert_equal(actual, expected, call: str, tol: Tolerance = STRICT, given: dict | None = None):
+    """Fail with the call, the inputs in `given`, both values and the first difference."""
+    found = difference(actual, expected, tol)
+    if found:
+        inputs = "\n".join(f"  {k} = {preview(v)}" for k, v in (given or {}).items())
         raise AssertionError(
-            f"{call} returned {_short(actual)}; expected {_short(expected)}{detail}"
+            f"{call} returned a wrong value\n"
+            + (f"input:\n{inputs}\n" if inputs else "")
+            + f"expected: {preview(expected)}\nactual:   {preview(actual)}\n"
+            + f"first difference: {found}"
         )
 
 
-def assert_type(value, expected_type, call: str) -> None:
-    """Fail with a clear message when a call returns the wrong type."""
-    if not isinstance(value, expected_type):
-        names = getattr(expected_type, "__name__", str(expected_type))
-        raise AssertionError(f"{call} returned a {type(value).__name__}; expected a {names}")
+def assert_type(value, expected_type: type | tuple[type, ...], call: str) -> None:
+    """Fail unless type(value) is exactly the promised type (a bool is not an int)."""
+    allowed = expected_type if isinstance(expected_type, tuple) else (expected_type,)
+    if type(value) not in allowed:
+        names = " or ".join(t.__name__ for t in allowed)
+        raise AssertionError(
+            f"{call} returned a {type_name(value)} {preview(value, 120)}; the contract says {names}"
+        )
 
 
-def assert_raises(error: type[BaseException], call: Callable[[], object], text: str) -> None:
-    """Fail unless call() raises `error`; `text` shows the call as the learner would write it."""
+def assert_raises(error: type[BaseException], fn: Callable, *args, match: str = "", **kwargs):
+    """Fail unless fn(*args, **kwargs) raises `error` whose message contains `match`."""
     try:
-        result = call()
-    except error:
+        result = fn(*args, **kwargs)
+    except error as raised:
+        if match and match not in str(raised):
+            raise AssertionError(
+                f"{call_text(fn, args, kwargs)} raised {type(raised).__name__}({str(raised)!r}); "
+                f"the message must name {match!r}"
+            ) from None
         return
-    raise AssertionError(f"{text} must raise {error.__name__}; it returned {_short(result)}")
-
-
-def cpu_seconds(fn: Callable[[], object], repeat: int = 3, enough: float = 1.0) -> float:
-    """The least CPU time of up to `repeat` calls of fn, stopping once `enough` seconds are spent.
-
-    CPU time of this process, not wall time: other work on a busy machine (parallel CI,
-    other kernels) stretches the wall clock of both sides unevenly but barely changes CPU time.
-    """
-    best, spent = float("inf"), 0.0
-    for _ in range(repeat):
-        start = time.process_time()
-        fn()
-        took = time.process_time() - start
-        best, spent = min(best, took), spent + took
-        if spent >= enough:
-            break
-    return best
-
-
-class OverBudget(Exception):
-    """The candidate used more CPU time than the scale test allows."""
-
-
-@contextlib.contextmanager
-def cpu_limit(seconds: float) -> Iterator[None]:
-    """Raise OverBudget inside the block once it has used `seconds` of CPU (POSIX main thread)."""
-    if (
-        not hasattr(signal, "ITIMER_PROF")
-        or threading.current_thread() is not threading.main_thread()
-    ):
-        yield
-        return
-
-    def stop(signum, frame):
-        raise OverBudget
-
-    previous = signal.signal(signal.SIGPROF, stop)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
-
-
-def assert_scales(
-    candidate: Callable[[], object], reference: Callable[[], object], factor: float, what: str
-) -> None:
-    """Fail when candidate needs more than `factor` times the CPU of a reference measured now."""
-    budget = factor * cpu_seconds(reference) + 0.05
-    start = time.process_time()
-    try:
-        with cpu_limit(budget):
-            candidate()
-    except OverBudget:
-        took = f"more than {time.process_time() - start:.2f} s of CPU (stopped there)"
-    else:
-        took = f"{time.process_time() - start:.2f} s of CPU"
-        if time.process_time() - start <= budget:
-            return
+    except Exception as other:
+        raise AssertionError(
+            f"{call_text(fn, args, kwargs)} must raise {error.__name__}; it raised "
+            f"{type(other).__name__}: {other}"
+        ) from other
     raise AssertionError(
-        f"{what} took {took}; the limit on this machine is {budget:.2f} s "
-        f"({factor:g}x a reference solution measured just now). Look for a quadratic step "
-        "or a Python loop where a vectorised operation would do."
+        f"{call_text(fn, args, kwargs)} must raise {error.__name__}; it returned {preview(result)}"
+        f"\ninput:\n{inputs_text(fn, args, kwargs)}"
     )
 
 
-def _short(value, limit: int = 300) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+def _message(fn, args, kwargs, expected, actual, found) -> str:
+    return (
+        f"{call_text(fn, args, kwargs)} returned a wrong value\n"
+        f"input:\n{inputs_text(fn, args, kwargs)}\n"
+        f"expected: {preview(expected)}\nactual:   {preview(actual)}\n"
+        f"first difference: {found}"
+    )
+
+
+def _named_arguments(fn: Callable, args: tuple, kwargs: dict) -> dict:
+    try:
+        bound = inspect.signature(fn).bind(*args, **kwargs)
+    except (TypeError, ValueError):
+        return {**{f"argument {i + 1}": a for i, a in enumerate(args)}, **kwargs}
+    return dict(bound.arguments)
+
+
+def _positional_names(fn: Callable, count: int) -> list[str]:
+    try:
+        parameters = list(inspect.signature(fn).parameters)
+    except (TypeError, ValueError):
+        parameters = []
+    return [parameters[i] if i < len(parameters) else f"argument {i + 1}" for i in range(count)]
+
+
+def _short(value) -> str:
+    return preview(value, 60).split("\n", 1)[0]

@@ -28,10 +28,16 @@ def hidden_module(exercise_id: str, folder: Path) -> tuple[Path, list[str]]:
     return path, hidden_test_names(path.read_text(encoding="utf-8"))
 
 
-def test_cell_source(module: Path, test_name: str, cell_labels: dict[int, str]) -> str:
-    """Code for one generated cell that runs one hidden test in the notebook's namespace."""
+def test_cell_source(
+    module: Path,
+    test_name: str,
+    cell_labels: dict[int, str],
+    exports: tuple[str, ...] | None = None,
+    namespace: str = "globals()",
+) -> str:
+    """Code for one generated cell that runs one hidden test against the notebook's names."""
     return (
         f"# hidden test {test_name}\n"
         '__import__("workbook.grading.runtime", fromlist=["run"]).run(\n'
-        f"    {str(module)!r}, {test_name!r}, globals(), {cell_labels!r}\n)"
+        f"    {str(module)!r}, {test_name!r}, {namespace}, {cell_labels!r}, {exports!r}\n)"
     )

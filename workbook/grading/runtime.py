@@ -6,6 +6,10 @@ import traceback
 from pathlib import Path
 
 PACKAGE = str(Path(__file__).resolve().parent.parent)
+REPLAY = (
+    "The examples are fixed (derandomized), so the same input fails again: rerun with "
+    "`workbook grade <notebook> -k {test}`."
+)
 
 
 class HiddenTestFailure(Exception):
@@ -39,12 +43,14 @@ def _frame_label(filename: str, cells: dict[int, str]) -> str | None:
 def describe(error: BaseException, hidden_path: str, cells: dict[int, str]) -> str:
     """First line `ExceptionType: message`, then the frames in the hidden test and the notebook."""
     frames = traceback.extract_tb(error.__traceback__)[1:]  # drop this module's own frame
-    first = traceback.format_exception_only(type(error), error)[-1].strip()
+    first = "".join(traceback.format_exception_only(type(error), error)).strip()
     if isinstance(error, NameError) and frames and frames[-1].filename == hidden_path:
         first += (
             f". The notebook must define `{error.name}`: check the spelling and that the cell "
             "defining it runs without an error"
         )
+    if "Falsifying example" in first:
+        first += "\n" + REPLAY.format(test=frames[0].name if frames else "<test>")
     lines = [first, "Traceback (hidden test, then your code):"]
     test_label = f"hidden test {Path(hidden_path).name}"
     for index, frame in enumerate(frames):
@@ -58,9 +64,20 @@ def describe(error: BaseException, hidden_path: str, cells: dict[int, str]) -> s
     return "\n".join(lines)
 
 
-def run(hidden_path: str, test_name: str, namespace: dict, cells: dict[int, str]) -> None:
-    """Load the hidden-test module over a copy of the notebook's names and call one test."""
-    module = dict(namespace)
+def run(
+    hidden_path: str,
+    test_name: str,
+    namespace: dict,
+    cells: dict[int, str],
+    exports: tuple[str, ...] | None = None,
+) -> None:
+    """Load the hidden-test module over the notebook's exported names and call one test.
+
+    Only the names the contract exports are taken from the notebook: rebinding `np` or
+    `check` in a learner's cell cannot change what a hidden test sees.
+    """
+    names = namespace if exports is None else exports
+    module = {name: namespace[name] for name in names if name in namespace}
     module.update(__name__=f"hidden:{Path(hidden_path).stem}", __file__=hidden_path)
     path = Path(hidden_path)
     exec(_compile(path, path.stat().st_mtime_ns), module)
