@@ -1,5 +1,8 @@
 """check(): passed, not attempted or failed, with copies, tolerances and clear messages."""
 
+from collections import Counter
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -65,7 +68,59 @@ def test_floats_compare_with_tolerance_and_integers_exactly():
     assert difference(0.1 + 0.2, 0.3) is None
     assert difference(10**12 - 1, 10**12 + 1) is not None
     assert difference(1.0, 1.001, Tolerance(rel=1e-2)) is None
-    assert "expected a number" in difference("1", 1)
+    assert difference("1", 1) == "expected an int, got a str: '1'"
+
+
+def test_types_are_compared_exactly_before_values():
+    assert difference(True, 1) == "expected an int, got a bool: True"
+    assert difference(np.int64(3), 3) == "expected an int, got a numpy.int64: np.int64(3)"
+    assert difference(np.float64(0.5), 0.5).startswith("expected a float, got a numpy.float64")
+    assert difference(bytearray(b"ab"), b"ab").startswith("expected a bytes, got a bytearray")
+    assert difference({"a": 1}, {"a": 1}) is None
+    assert "got a collections.Counter" in difference(Counter(a=1), {"a": 1})
+
+
+def test_a_learner_object_is_never_asked_whether_it_is_equal():
+    asked = []
+
+    class Anything(list):
+        def __eq__(self, other):
+            asked.append(other)
+            return True
+
+        def __len__(self):
+            asked.append("len")
+            return 0
+
+    assert difference(Anything(), [1, 2]).startswith("expected a list, got a test_checking.Anything")
+    assert asked == []
+
+
+def test_unequal_lengths_name_the_first_missing_or_extra_item():
+    assert difference([1, 2], [1, 2, 3]) == (
+        "expected 3 items, got 2; the first missing item is at [2]: 3"
+    )
+    assert difference([1, 9, 3, 4], [1, 2, 3]) == "expected 2, got 9 at [1]"
+    assert difference([1, 2, 3, 4], [1, 2, 3]).endswith("the first extra item is at [3]: 4")
+
+
+def test_frames_compare_dtypes_and_index_exactly():
+    frame = pd.DataFrame({"user": ["a", "b"], "plays": [1, 2]})
+    assert "dtype" in difference(frame.astype({"plays": "float64"}), frame)
+    assert "index" in difference(frame.set_axis([1, 2]), frame).lower()
+    assert difference(frame[["plays", "user"]], frame) is not None
+
+
+def test_dataclasses_compare_field_by_field():
+    @dataclass
+    class Stall:
+        at: float
+        seconds: float
+
+    assert difference(Stall(1.0, 2.0), Stall(1.0, 2.0 + 1e-12)) is None
+    assert difference(Stall(1.0, 3.0), Stall(1.0, 2.0)).endswith(
+        "at .seconds (tolerance: rel 1e-09, abs 1e-09)"
+    )
 
 
 def test_numpy_arrays_and_dataframes_compare_with_tolerance():
@@ -78,7 +133,7 @@ def test_numpy_arrays_and_dataframes_compare_with_tolerance():
 
 def test_nested_containers_say_where_they_differ():
     assert difference({"a": [1, (2, 3)]}, {"a": [1, (2, 4)]}) == "expected 4, got 3 at ['a'][1][1]"
-    assert "expected a list, got tuple" in difference((1,), [1])
+    assert difference((1,), [1]) == "expected a list, got a tuple: (1,)"
 
 
 def test_cases_accept_pairs_and_named_case_objects():

@@ -12,7 +12,11 @@ from workbook.paths import Layout
 def test_new_scaffolds_a_buildable_exercise_that_grades(tmp_path):
     layout = Layout(tmp_path)
     created = scaffold.new_exercise("graphs/07_toy", layout)
-    assert created == [layout.solution("graphs/07_toy"), layout.hidden_test_module("graphs/07_toy")]
+    assert created == [
+        layout.solution("graphs/07_toy"),
+        layout.hidden_test_module("graphs/07_toy"),
+        layout.mutants_module("graphs/07_toy"),
+    ]
     build.build(layout)
     run = run_workbook(
         "grade",
@@ -27,7 +31,7 @@ def test_new_scaffolds_a_buildable_exercise_that_grades(tmp_path):
         f"--hidden-tests={layout.hidden_tests}",
         "--results-file=none",
     )
-    assert run.returncode == 1 and "not implemented" in run.output
+    assert run.returncode == 1 and "not attempted yet" in run.output
 
 
 def test_new_refuses_bad_ids_and_existing_files(tmp_path):

@@ -24,18 +24,22 @@ def test_submit_grades_the_saved_solution_and_records_the_result(tmp_path):
     before = notebook.read_bytes()
     submission = handle.submit(notebook)
     assert set(submission.tests.values()) == {"passed"}
-    assert list(submission.tests) == Exercise("graphs/01_mutual_friends").hidden_tests()
-    assert "hidden tests passed" in repr(submission) and "<table>" in submission._repr_html_()
+    hidden = Exercise("graphs/01_mutual_friends").hidden_tests()
+    assert list(submission.tests) == ["visible_checks", *hidden]
+    assert f"passed (the visible checks and {len(hidden)} hidden tests)" in repr(submission)
+    assert "<table>" in submission._repr_html_()
     assert notebook.read_bytes() == before
     record = json.loads((tmp_path / ".workbook" / "results.jsonl").read_text().splitlines()[-1])
     assert record["exercise"] == "graphs/01_mutual_friends"
 
 
-def test_submit_of_an_untouched_exercise_shows_every_test_not_implemented(tmp_path):
+def test_submit_of_an_untouched_exercise_says_not_attempted_once(tmp_path):
     submission = Exercise("graphs/01_mutual_friends", Layout(tmp_path)).submit(
         copy_of("exercises", tmp_path)
     )
     assert set(submission.tests.values()) == {"not implemented"}
+    for shown in (repr(submission), submission._repr_html_()):
+        assert shown.count("not attempted yet") == 1 and "test_" not in shown, shown
 
 
 def test_submit_warns_when_cells_that_ran_are_not_in_the_saved_file(tmp_path):

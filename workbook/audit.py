@@ -51,7 +51,7 @@ class Audit:
         for mutant in self.mutants:
             if mutant.clause not in names:
                 found.append(f"mutant {mutant.name} breaks unknown clause {mutant.clause!r}")
-        for name in names:
+        for name, _ in self.clauses:
             if not self.tests_pinning(name):
                 found.append(f"clause {name!r}: no hidden test pins it")
             if not any(m.clause == name for m in self.mutants):
@@ -103,7 +103,7 @@ def audit(layout: Layout, exercise_id: str, cell_timeout: float = 60.0) -> Audit
         exercise_id,
         meta.contract,
         contract.pinned_clauses(hidden.read_text(encoding="utf-8")),
-        contract.load_mutants(layout.root / "tests" / "mutants" / f"{exercise_id}.py"),
+        contract.load_mutants(layout.mutants_module(exercise_id)),
     )
     os.environ[GRADING] = "1"  # inherited by the kernel: submit() and check records stay off
     with tempfile.TemporaryDirectory() as scratch:

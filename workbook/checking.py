@@ -196,6 +196,9 @@ def check(
     report = CheckReport(name, results, hidden_tests)
     _show(report)
     if report.outcome is Outcome.FAILED:
-        first = next(r for r in results if r.outcome is Outcome.FAILED)
-        raise AssertionError(f"{first.case.name}: {first.detail}")
+        failed = [r for r in results if r.outcome is Outcome.FAILED]
+        raise AssertionError(
+            f"{len(failed)} of {len(results)} visible checks of {name} failed:\n"
+            + "\n".join(f"  {r.case.name}: {r.detail}" for r in failed)
+        )
     return report.outcome

@@ -33,12 +33,16 @@ def type_name(value) -> str:
     return kind.__name__ if module in ("builtins", "__main__") else f"{module}.{kind.__name__}"
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def difference(actual, expected, tol: Tolerance = Tolerance(), where: str = "") -> str | None:
     """None when equal within tolerance, else one sentence saying where they first differ."""
     at = f" at {where}" if where else ""
     if type(actual) is not type(expected):
         return (
-            f"expected a {type_name(expected)}, got a {type_name(actual)} "
+            f"expected {_a(type_name(expected))}, got {_a(type_name(actual))}: "
             f"{preview(actual, 120)}{at}"
         )
     if _module(expected) == "pandas":

@@ -33,15 +33,20 @@ class Exercise:
         path = self.layout.hidden_test_module(self.id)
         return hidden_test_names(path.read_text(encoding="utf-8")) if path.exists() else []
 
-    def check(self, fn: Callable, cases: Iterable, **tolerance: float) -> Outcome:
-        """check(fn, cases), reporting how many hidden tests remain when the visible ones pass."""
+    def check(self, fn: Callable, cases: Iterable, **tolerance: float) -> None:
+        """check(fn, cases), reporting how many hidden tests remain when the visible ones pass.
+
+        Returns nothing, so the cell shows the report only. While the grader runs the notebook,
+        visible checks that are not attempted raise NotImplementedError: the grade counts them.
+        """
         outcome = Outcome.FAILED
         try:
             outcome = check(fn, cases, hidden_tests=len(self.hidden_tests()) or None, **tolerance)
         finally:
             if not os.environ.get(GRADING):
                 record_check(self.layout, self.id, outcome.value)
-        return outcome
+        if outcome is Outcome.NOT_ATTEMPTED and os.environ.get(GRADING):
+            raise NotImplementedError(f"the visible checks of {fn.__name__} are not attempted yet")
 
     def try_on(self, fn: Callable, *args, **kwargs):
         """fn(*args, **kwargs), or None with a note while fn is still the stub."""

@@ -1,10 +1,13 @@
 """Where the workbook's folders are, relative to one repository root."""
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+# `<track>/NN_slug`: lower case, one slash, so an id can never climb out of a folder.
+EXERCISE_ID = re.compile(r"^(?P<track>[a-z][a-z0-9_]*)/(?P<number>[0-9]{2})_(?P<slug>[a-z0-9_]+)$")
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,9 @@ class Layout:
 
     def hidden_test_module(self, exercise_id: str) -> Path:
         return self.hidden_tests / f"{exercise_id}.py"
+
+    def mutants_module(self, exercise_id: str) -> Path:
+        return self.root / "tests" / "mutants" / f"{exercise_id}.py"
 
 
 def exercise_id_from_path(path: Path) -> str:

@@ -1,13 +1,9 @@
 """`workbook new <track>/<NN_slug>`: a solution notebook and a hidden-test module to fill in."""
 
-import re
-
 import nbformat
 
 from workbook import build, markers, metadata, notebook_file
-from workbook.paths import Layout
-
-ID_PATTERN = re.compile(r"^(?P<track>[a-z_]+)/(?P<number>\d\d)_(?P<slug>[a-z0-9_]+)$")
+from workbook.paths import EXERCISE_ID, Layout
 
 FRONT_MATTER = f"""{markers.FRONT_MATTER}
 ```toml
@@ -18,27 +14,41 @@ bands = ["Engineer II", "Senior Engineer"]
 round = "on-site coding"
 minutes = 30
 topics = ["{{track}}"]
+exports = ["solve"]
+
+[contract]
+returns = "A new `list`; the input is not modified."
 ```"""
 
-HIDDEN_MODULE = '''"""Hidden tests for {id}: plain functions using the names the notebook defines."""
+HIDDEN_MODULE = '''"""Hidden tests for {id}: plain functions using the names the contract exports."""
 
-from workbook.grading.asserts import assert_equal
+from workbook.contract import pins
+from workbook.grading.asserts import assert_returns
 
 
+@pins("returns")
 def test_example_from_the_statement():
-    assert_equal(solve([]), [], "solve([])")
+    assert_returns([], solve, [])
+'''
+
+MUTANTS_MODULE = '''"""Plausible wrong answers to {id}, each breaking one contract clause."""
+
+MUTANTS = {{
+    "returns_a_tuple": ("returns", "def solve(items):\\n    return tuple(items)\\n"),
+}}
 '''
 
 
 def new_exercise(exercise_id: str, layout: Layout) -> list:
     """Create the solution notebook and hidden-test module; refuse to overwrite either."""
-    match = ID_PATTERN.match(exercise_id)
+    match = EXERCISE_ID.match(exercise_id)
     if match is None or match["track"] not in metadata.TRACKS:
         raise ValueError(
             f"{exercise_id!r} is not <track>/NN_slug with a track from {', '.join(metadata.TRACKS)}"
         )
     solution, module = layout.solution(exercise_id), layout.hidden_test_module(exercise_id)
-    for path in (solution, module):
+    mutants = layout.mutants_module(exercise_id)
+    for path in (solution, module, mutants):
         if path.exists():
             raise FileExistsError(f"{path} already exists; nothing was written")
     title = match["slug"].replace("_", " ").capitalize()
@@ -63,7 +73,11 @@ def new_exercise(exercise_id: str, layout: Layout) -> list:
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata = {"kernelspec": build.KERNELSPEC}
     solution.parent.mkdir(parents=True, exist_ok=True)
-    module.parent.mkdir(parents=True, exist_ok=True)
-    solution.write_text(notebook_file.dumps(nb), encoding="utf-8")
-    module.write_text(HIDDEN_MODULE.format(id=exercise_id), encoding="utf-8")
-    return [solution, module]
+    for path, text in (
+        (solution, notebook_file.dumps(nb)),
+        (module, HIDDEN_MODULE.format(id=exercise_id)),
+        (mutants, MUTANTS_MODULE.format(id=exercise_id)),
+    ):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return [solution, module, mutants]

@@ -28,10 +28,21 @@ class Submission:
     problem: str = ""
 
     def summary(self) -> str:
+        from workbook.grading.record import passed_summary, untouched_summary
+
         if self.problem:
             return self.problem
-        passed = sum(o == "passed" for o in self.tests.values())
-        return f"{passed} of {len(self.tests)} hidden tests passed for {self.notebook}"
+        if self.untouched:
+            return f"{self.notebook}: not attempted yet: {untouched_summary(self.tests)}"
+        return f"{self.notebook}: {passed_summary(self.tests)}"
+
+    @property
+    def untouched(self) -> bool:
+        return bool(self.tests) and all(o == "not implemented" for o in self.tests.values())
+
+    def rows(self) -> dict[str, str]:
+        """One row per test, or none when the summary already says nothing is attempted."""
+        return {} if self.untouched else self.tests
 
     def reason(self, name: str) -> str:
         return self.reasons.get(name, "") if self.tests[name] != "passed" else ""
@@ -42,7 +53,7 @@ class Submission:
             lines.append(
                 f"warning: {self.unsaved} cell(s) you ran are not in the saved file; save it and submit again"
             )
-        lines += [f"  {o:>15}  {n}  {self.reason(n)}".rstrip() for n, o in self.tests.items()]
+        lines += [f"  {o:>15}  {n}  {self.reason(n)}".rstrip() for n, o in self.rows().items()]
         return "\n".join(lines + [f"  your notebook's {e}" for e in self.cell_errors])
 
     def _repr_html_(self) -> str:
@@ -56,7 +67,7 @@ class Submission:
         rows = "".join(
             f"<tr><td {left}><b style='color:{COLOURS.get(o, '#000')}'>{o}</b></td>"
             f"<td {left}>{html.escape(n)}</td><td {left}>{_code(self.reason(n))}</td></tr>"
-            for n, o in self.tests.items()
+            for n, o in self.rows().items()
         )
         errors = "".join(f"<li>{html.escape(e)}</li>" for e in self.cell_errors)
         errors = f"<p>Cells that raised errors:</p><ul>{errors}</ul>" if errors else ""

@@ -4,17 +4,23 @@ from pathlib import Path
 
 from workbook import markers
 from workbook.exercise import hidden_test_names
-from workbook.paths import exercise_id_from_path
+from workbook.paths import EXERCISE_ID, exercise_id_from_path
 
 
 class NoHiddenTests(LookupError):
-    """A notebook has no hidden-test module."""
+    """A notebook has no hidden-test module, or names an exercise id that cannot be one."""
 
 
 def notebook_exercise_id(nb, path: Path) -> str:
     """The id a built notebook records, else the one its path implies (`<track>/NN_slug`)."""
     recorded = nb.metadata.get(markers.NOTEBOOK_METADATA_KEY, {}).get("id")
-    return recorded or exercise_id_from_path(path)
+    exercise_id = recorded or exercise_id_from_path(path)
+    if not (isinstance(exercise_id, str) and EXERCISE_ID.match(exercise_id)):
+        raise NoHiddenTests(
+            f"{path}: metadata workbook.id {exercise_id!r} is not an exercise id of the form "
+            "<track>/NN_slug (lower case, no path separators beyond the one slash)"
+        )
+    return exercise_id
 
 
 def hidden_module(exercise_id: str, folder: Path) -> tuple[Path, list[str]]:

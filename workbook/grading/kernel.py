@@ -1,12 +1,20 @@
-"""Run cells in a Jupyter kernel with a per-cell timeout, a notebook budget and quick death checks."""
+"""Run cells in a Jupyter kernel with CPU-time limits, a wall-clock safety net and death checks.
 
+Limits count the kernel's CPU time (with the children it waited for), so a busy machine that
+slows every process down does not turn a correct answer into a timeout. The wall clock is only
+a safety net for cells that wait instead of computing (sleep, input, a blocked lock).
+"""
+
+import os
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from queue import Empty
 
 from nbval.kernel import CURRENT_ENV_KERNEL_NAME, RunningKernel
 
-POLL_SECONDS = 0.2  # how often a silent kernel is checked for death
+WALL_FACTOR = 6  # the wall-clock safety net, as a multiple of the CPU limit
+POLL_SECONDS = 0.2  # how often a silent kernel is checked for death and CPU use
 INTERRUPT_GRACE_SECONDS = 2.0  # how long an interrupted cell may take to stop
 OUTPUT_LIMIT = 20_000  # characters of a cell's printed output kept for reports
 
@@ -21,6 +29,8 @@ class CellRun:
     output: str = ""
     execution_count: int | None = None
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
+    wall_limited: bool = False  # stopped by the wall-clock safety net, not the CPU limit
 
     @property
     def ok(self) -> bool:
@@ -37,8 +47,9 @@ class NotebookKernel:
     def __init__(self, cwd: str, cell_timeout: float, notebook_timeout: float, startup_timeout=60):
         self.cwd, self.startup_timeout = cwd, startup_timeout
         self.cell_timeout = cell_timeout
-        self.deadline = time.monotonic() + notebook_timeout
         self.notebook_timeout = notebook_timeout
+        self.wall_deadline = time.monotonic() + WALL_FACTOR * notebook_timeout
+        self.cpu_spent = 0.0  # by every cell so far, across kernel restarts
         self.kernel = self._start()
 
     def _start(self) -> RunningKernel:
@@ -47,7 +58,20 @@ class NotebookKernel:
         )
 
     def remaining(self) -> float:
-        return self.deadline - time.monotonic()
+        """CPU seconds left in the notebook's budget (0 once the wall-clock net is reached)."""
+        if time.monotonic() >= self.wall_deadline:
+            return 0.0
+        return self.notebook_timeout - self.cpu_spent
+
+    def cpu_time(self) -> float:
+        """CPU seconds the kernel process and its waited-for children have used (Linux)."""
+        pid = getattr(getattr(self.kernel.km, "provisioner", None), "pid", None)
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+            fields = stat.rsplit(")", 1)[1].split()
+        except (OSError, IndexError, TypeError):
+            return 0.0
+        return sum(int(t) for t in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
     def replace(self) -> None:
         """Stop a dead or stuck kernel and start a fresh one."""
@@ -68,28 +92,20 @@ class NotebookKernel:
             return CellRun(
                 "skipped",
                 "Timeout",
-                f"not run: the notebook's {self.notebook_timeout:g} s budget is used up",
+                f"not run: the notebook's budget ({self.notebook_timeout:g} s of CPU, "
+                f"--notebook-timeout) is used up",
             )
-        start = time.monotonic()
-        run = self._collect(
-            self.kernel.kc.execute(
-                source, store_history=True, allow_stdin=False, stop_on_error=False
-            ),
-            start + budget,
+        start, cpu_start = time.monotonic(), self.cpu_time()
+        wall = min(WALL_FACTOR * budget, self.wall_deadline - start)
+        msg_id = self.kernel.kc.execute(
+            source, store_history=True, allow_stdin=False, stop_on_error=False
         )
+        run = self._collect(msg_id, cpu_start + budget, start + wall)
         run.seconds = time.monotonic() - start
-        if run.status == "timeout":
-            run.ename, run.evalue = (
-                "Timeout",
-                f"still running after {budget:g} s, so it was interrupted",
-            )
-        elif run.status == "stuck":
-            run.ename, run.evalue = (
-                "Timeout",
-                (
-                    f"still running after {budget:g} s and it ignored the interrupt, so the kernel was restarted"
-                ),
-            )
+        run.cpu_seconds = max(0.0, self.cpu_time() - cpu_start)
+        self.cpu_spent += run.cpu_seconds
+        if run.status in ("timeout", "stuck"):
+            run.ename, run.evalue = "Timeout", self._timeout_reason(run, budget, wall)
         elif run.status == "died":
             run.ename, run.evalue = (
                 "KernelDied",
@@ -99,11 +115,29 @@ class NotebookKernel:
             )
         return run
 
-    def _collect(self, msg_id: str, deadline: float) -> CellRun:
+    def _timeout_reason(self, run: CellRun, budget: float, wall: float) -> str:
+        stopped = (
+            "it ignored the interrupt, so the kernel was restarted"
+            if run.status == "stuck"
+            else "so it was interrupted"
+        )
+        if run.wall_limited:
+            return (
+                f"still running after {wall:g} s of wall-clock time while using only "
+                f"{run.cpu_seconds:.1f} s of CPU; {stopped}. This is the wall-clock safety net: "
+                "is the code waiting (sleep, input(), a lock) rather than computing?"
+            )
+        return (
+            f"used more than {budget:g} s of CPU time (the per-cell limit, --cell-timeout); "
+            f"{stopped}. Look for a loop that never ends or far more work than the input needs."
+        )
+
+    def _collect(self, msg_id: str, cpu_deadline: float, wall_deadline: float) -> CellRun:
         run, output, interrupted_at = CellRun("ok"), [], None
         while True:
             now = time.monotonic()
-            if interrupted_at is None and now > deadline:
+            if interrupted_at is None and (now > wall_deadline or self.cpu_time() > cpu_deadline):
+                run.wall_limited = now > wall_deadline
                 self.kernel.interrupt()
                 interrupted_at = now
             elif interrupted_at is not None and now > interrupted_at + INTERRUPT_GRACE_SECONDS:

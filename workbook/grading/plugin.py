@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from nbval.plugin import IPyNbFile
 
-from workbook import notebook_file
+from workbook import catalog, markers, metadata, notebook_file
 from workbook.grading import hidden
 from workbook.grading.kernel import CellRun, NotebookKernel
-from workbook.grading.record import Recorder
+from workbook.grading.record import VISIBLE_CHECKS, Recorder
 from workbook.paths import Layout
 from workbook.submission import GRADING
 
@@ -93,8 +93,20 @@ class GradedNotebook(IPyNbFile):
             self.exercise_id = hidden.notebook_exercise_id(self.nb, path)
             folder = self.config.option.workbook_hidden_tests or Layout().hidden_tests
             self.hidden_path, names = hidden.hidden_module(self.exercise_id, Path(folder))
-        except (notebook_file.NotebookFileError, hidden.NoHiddenTests) as error:
+            self.exports = exported_names(self.exercise_id)
+        except (
+            notebook_file.NotebookFileError,
+            hidden.NoHiddenTests,
+            metadata.MetadataError,
+        ) as error:
             raise NotebookError(str(error)) from None
+        self.checks_cells = [
+            n
+            for n, c in enumerate(notebook_file.code_cells(self.nb), 1)
+            if markers.has_marker(c, markers.CHECKS)
+        ]
+        if self.checks_cells:
+            yield VisibleChecks.from_parent(self, name=VISIBLE_CHECKS)
         for name in names:
             yield HiddenTest.from_parent(self, name=name)
 
@@ -135,10 +147,11 @@ class GradedNotebook(IPyNbFile):
                 self._label(self.kernel.run(source), number)
 
     def earlier_failures(self) -> list[str]:
+        """Learner cells that failed, except the visible checks (they have their own row)."""
         return [
             f"code cell {n}: {failure_line(run)}"
             for n, run in self.learner_runs.items()
-            if not run.ok
+            if not run.ok and n not in self.checks_cells
         ]
 
     def teardown(self):
@@ -147,14 +160,22 @@ class GradedNotebook(IPyNbFile):
             kernel.stop()
 
 
+def exported_names(exercise_id: str) -> tuple[str, ...] | None:
+    """The names an exercise's contract exports, or None (every name) without a solution."""
+    layout = Layout()
+    if not layout.solution(exercise_id).exists():
+        return None
+    return catalog.exercise(layout, exercise_id).exports or None
+
+
 class HiddenTestFailed(Exception):
     def __init__(self, run: CellRun):
         super().__init__(run.evalue)
         self.run = run
 
 
-class HiddenTest(pytest.Item):
-    """One hidden test function, run as a generated cell after the learner's cells."""
+class GradedItem(pytest.Item):
+    """One row of a notebook's grade, tagged with its exercise (and mock attempt, if any)."""
 
     def __init__(self, *, parent, name, **kwargs):
         super().__init__(name=name, parent=parent, **kwargs)
@@ -163,11 +184,37 @@ class HiddenTest(pytest.Item):
         if attempt:
             self.user_properties.append(("attempt", attempt))
 
+    def reportinfo(self):
+        return self.path, None, f"{self.parent.exercise_id}::{self.name}"
+
+
+class VisibleChecks(GradedItem):
+    """The notebook's own `#| checks` cells, counted in the grade: they ran with the learner's."""
+
+    def runtest(self):
+        notebook: GradedNotebook = self.parent
+        for number in notebook.checks_cells:
+            run = notebook.learner_runs[number]
+            if not run.ok:
+                raise HiddenTestFailed(run)
+
+    def repr_failure(self, excinfo, style=None):
+        if not isinstance(excinfo.value, HiddenTestFailed):
+            return plain(str(super().repr_failure(excinfo)))
+        run = excinfo.value.run
+        return plain(f"{run.ename}: {run.evalue}")
+
+
+class HiddenTest(GradedItem):
+    """One hidden test function, run as a generated cell after the learner's cells."""
+
     def runtest(self):
         notebook: GradedNotebook = self.parent
         self.user_properties.append(("cell_errors", notebook.earlier_failures()))
         run = notebook.kernel.run(
-            hidden.test_cell_source(notebook.hidden_path, self.name, notebook.labels)
+            hidden.test_cell_source(
+                notebook.hidden_path, self.name, notebook.labels, notebook.exports
+            )
         )
         if run.needs_new_kernel:
             notebook.restart()
@@ -181,8 +228,6 @@ class HiddenTest(pytest.Item):
         text = plain(
             run.evalue if run.ename == "HiddenTestFailure" else f"{run.ename}: {run.evalue}"
         )
-        if run.status in ("timeout", "stuck", "skipped"):
-            text += "\nLook for an infinite loop or a slow (quadratic) step in your code."
         earlier = self.parent.earlier_failures()
         if earlier:
             text += (
@@ -190,6 +235,3 @@ class HiddenTest(pytest.Item):
                 "(this failure may come from them):\n  " + "\n  ".join(earlier)
             )
         return text
-
-    def reportinfo(self):
-        return self.path, None, f"{self.parent.exercise_id}::{self.name}"

@@ -9,6 +9,7 @@ from workbook import results
 from workbook.paths import Layout
 
 PASSED, FAILED, NOT_IMPLEMENTED = "passed", "failed", "not implemented"
+VISIBLE_CHECKS = "visible_checks"  # the row of the notebook's own checks cells
 WORKER_LINE = re.compile(r"^\[gw\d+\] .*\n")  # pytest-xdist's prefix on a worker's failure
 
 
@@ -36,6 +37,10 @@ class NotebookResult:
     def count(self, outcome: str) -> int:
         return sum(o == outcome for o in self.tests.values())
 
+    def untouched(self) -> bool:
+        """Every row says not implemented: the learner has not started."""
+        return bool(self.tests) and self.count(NOT_IMPLEMENTED) == len(self.tests)
+
     def as_record(self) -> dict:
         attempt = None
         if self.attempt:  # a timed mock interview: how long it took against its budget
@@ -59,6 +64,27 @@ class NotebookResult:
             "reasons": {name: text.split("\n", 1)[0] for name, text in self.reasons.items()},
             "cell_errors": self.cell_errors,
         }
+
+
+def _hidden_count(tests: dict[str, str]) -> int:
+    return sum(name != VISIBLE_CHECKS for name in tests)
+
+
+def passed_summary(tests: dict[str, str]) -> str:
+    """`12 of 14 passed (the visible checks and 13 hidden tests)`."""
+    passed = sum(o == PASSED for o in tests.values())
+    if VISIBLE_CHECKS not in tests:
+        return f"{passed} of {len(tests)} hidden tests passed"
+    return f"{passed} of {len(tests)} passed (the visible checks and {_hidden_count(tests)} hidden tests)"
+
+
+def untouched_summary(tests: dict[str, str]) -> str:
+    """One line for a notebook whose answers are all still the stub."""
+    return (
+        f"the stub raises NotImplementedError, so all {_hidden_count(tests)} hidden tests"
+        + (" and the visible checks" if VISIBLE_CHECKS in tests else "")
+        + " are waiting for your code"
+    )
 
 
 class Recorder:
@@ -106,6 +132,9 @@ class Recorder:
             if result.error:
                 write("  " + result.error.replace("\n", "\n  "))
                 continue
+            if result.untouched():
+                write(f"  not attempted yet: {untouched_summary(result.tests)}")
+                continue
             for name, outcome in result.tests.items():
                 reason = result.reasons.get(name, "").split("\n", 1)[0]
                 write(f"  {outcome:>15}  {name}" + (f"  ({reason})" if outcome == FAILED else ""))
@@ -115,7 +144,7 @@ class Recorder:
                 write("    " + result.reasons[first_failure].replace("\n", "\n    "))
             for problem in result.cell_errors:
                 write(f"  your notebook's {problem}")
-            write(f"  {result.count(PASSED)} of {len(result.tests)} hidden tests passed")
+            write(f"  {passed_summary(result.tests)}")
         if self.results:
             write(
                 f"graded {len(self.results)} notebook(s) in {time.monotonic() - self.started:.1f} s"
