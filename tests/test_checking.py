@@ -92,7 +92,9 @@ def test_a_learner_object_is_never_asked_whether_it_is_equal():
             asked.append("len")
             return 0
 
-    assert difference(Anything(), [1, 2]).startswith("expected a list, got a test_checking.Anything")
+    assert difference(Anything(), [1, 2]).startswith(
+        "expected a list, got a test_checking.Anything"
+    )
     assert asked == []
 
 

@@ -177,13 +177,17 @@ def parser() -> argparse.ArgumentParser:
     grade = sub.add_parser("grade", help="run notebooks and their hidden tests in a fresh kernel")
     grade.add_argument("paths", nargs="+", help="notebooks or folders of notebooks")
     grade.add_argument(
-        "--cell-timeout", type=float, default=10.0, help="seconds per cell (default 10)"
+        "--cell-timeout",
+        type=float,
+        default=10.0,
+        help="CPU seconds one cell or hidden test may use (default 10; a cell that waits "
+        "is stopped by a wall-clock safety net at 6x)",
     )
     grade.add_argument(
         "--notebook-timeout",
         type=float,
         default=60.0,
-        help="seconds per notebook, all cells and tests (default 60)",
+        help="CPU seconds per notebook, all cells and tests (default 60; wall-clock net at 6x)",
     )
     grade.add_argument("--junitxml", help="also write JUnit XML here")
     grade.add_argument(
@@ -195,7 +199,13 @@ def parser() -> argparse.ArgumentParser:
     grade.add_argument(
         "--summary", choices=["markdown"], help="print only a markdown table (for CI job summaries)"
     )
-    grade.add_argument("-j", "--jobs", type=int, default=1, help="grade notebooks in parallel")
+    grade.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="notebooks graded in parallel (default: the number of cores)",
+    )
     grade.add_argument(
         "-k", dest="select", help="only hidden tests matching this pytest -k expression"
     )

@@ -17,8 +17,8 @@ def notebook_exercise_id(nb, path: Path) -> str:
     exercise_id = recorded or exercise_id_from_path(path)
     if not (isinstance(exercise_id, str) and EXERCISE_ID.match(exercise_id)):
         raise NoHiddenTests(
-            f"{path}: metadata workbook.id {exercise_id!r} is not an exercise id of the form "
-            "<track>/NN_slug (lower case, no path separators beyond the one slash)"
+            f"{path}: {exercise_id!r} (the notebook's metadata `workbook.id`, else its folder and "
+            "file name) is not an exercise id of the form <track>/NN_slug: lower case, one slash"
         )
     return exercise_id
 

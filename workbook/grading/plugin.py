@@ -30,14 +30,14 @@ def pytest_addoption(parser):
         type=float,
         default=10.0,
         dest="workbook_cell_timeout",
-        help="seconds one cell or hidden test may run (default 10)",
+        help="CPU seconds one cell or hidden test may use (default 10)",
     )
     group.addoption(
         "--notebook-timeout",
         type=float,
         default=60.0,
         dest="workbook_notebook_timeout",
-        help="seconds a whole notebook may run, hidden tests included (default 60)",
+        help="CPU seconds a whole notebook may use, hidden tests included (default 60)",
     )
     group.addoption(
         "--hidden-tests",
@@ -92,7 +92,7 @@ class GradedNotebook(IPyNbFile):
             self.nb = notebook_file.read(path)
             self.exercise_id = hidden.notebook_exercise_id(self.nb, path)
             folder = self.config.option.workbook_hidden_tests or Layout().hidden_tests
-            self.hidden_path, names = hidden.hidden_module(self.exercise_id, Path(folder))
+            self.hidden_path, names = hidden.hidden_module(self.exercise_id, Path(folder).resolve())
             self.exports = exported_names(self.exercise_id)
         except (
             notebook_file.NotebookFileError,

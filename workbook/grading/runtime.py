@@ -49,7 +49,7 @@ def describe(error: BaseException, hidden_path: str, cells: dict[int, str]) -> s
             f". The notebook must define `{error.name}`: check the spelling and that the cell "
             "defining it runs without an error"
         )
-    if "Falsifying example" in first:
+    if "Failing test case:" in first or "Falsifying example:" in first:  # hypothesis, new and old
         first += "\n" + REPLAY.format(test=frames[0].name if frames else "<test>")
     lines = [first, "Traceback (hidden test, then your code):"]
     test_label = f"hidden test {Path(hidden_path).name}"
