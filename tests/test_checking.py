@@ -167,3 +167,24 @@ def test_exercise_handle_counts_its_hidden_tests(tmp_path):
         "def test_a():\n    pass\n\n\ndef helper():\n    pass\n\n\ndef test_b():\n    pass\n"
     )
     assert Exercise("graphs/01_toy", Layout(tmp_path)).hidden_tests() == ["test_a", "test_b"]
+
+
+def test_the_exercise_handle_returns_nothing_so_a_checks_cell_shows_its_report_once(
+    tmp_path, monkeypatch
+):
+    def stub(a, b):
+        raise NotImplementedError("write your solution here")
+
+    monkeypatch.setenv("WORKBOOK_RESULTS_FILE", str(tmp_path / "results.jsonl"))
+    handle = Exercise("graphs/01_toy", Layout(tmp_path))
+    assert handle.check(add, [((1, 2), 3)]) is None
+    assert handle.check(stub, [((1, 2), 3)]) is None
+
+
+def test_while_grading_unattempted_visible_checks_raise_so_the_grade_counts_them(monkeypatch):
+    def stub(a, b):
+        raise NotImplementedError("write your solution here")
+
+    monkeypatch.setenv("WORKBOOK_GRADING", "1")
+    with pytest.raises(NotImplementedError, match="visible checks of stub are not attempted"):
+        Exercise("graphs/01_toy").check(stub, [((1, 2), 3)])
