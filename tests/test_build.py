@@ -3,7 +3,7 @@
 import nbformat
 import pytest
 
-from workbook import build, markers, metadata, notebook_file
+from workbook import backups, build, markers, metadata, notebook_file
 from workbook.paths import Layout
 
 FRONT = """<!-- exercise -->
@@ -15,6 +15,10 @@ bands = ["Engineer I", "Engineer II"]
 round = "on-site coding"
 minutes = 10
 topics = ["toy"]
+exports = ["double"]
+
+[contract]
+returns = "An `int`, twice `x`."
 ```"""
 
 SOLUTION_CELL = '''def double(x: int) -> int:
@@ -88,8 +92,16 @@ def test_header_comes_from_metadata_and_cell_ids_are_kept(layout):
     assert nb.cells[0].source.startswith(
         "# Toy\n\n**graphs/01_toy** · warm-up · Engineer I – Engineer II"
     )
-    assert [c.id for c in nb.cells] == [c.id for c in solution.cells[:6]]
+    ids = [c.id for c in solution.cells[:6]]
+    assert [c.id for c in nb.cells] == [*ids[:2], "contract", *ids[2:]]
     assert nb.metadata["workbook"]["id"] == "graphs/01_toy"
+
+
+def test_the_contract_is_shown_before_the_first_code_cell(layout):
+    build.build(layout)
+    contract = built(layout).cells[2]
+    assert contract.source.startswith("## Contract")
+    assert "| `returns` | An `int`, twice `x`. |" in contract.source
 
 
 def test_building_twice_gives_identical_bytes_and_check_finds_nothing_stale(layout):
@@ -120,11 +132,74 @@ def test_build_refuses_to_overwrite_a_learners_answer_and_force_backs_it_up_firs
     mine = path.read_bytes()
 
     report = build.build(layout)
-    assert report.refused == {path: [answer.id]} and path.read_bytes() == mine
+    assert report.refused == {path: [f"edited cell {answer.id}"]} and path.read_bytes() == mine
 
     report = build.build(layout, force=True)
     assert report.written == [path] and report.backups[0].read_bytes() == mine
     assert "graphs__01_toy" in report.backups[0].name
+
+
+def reword_the_question(layout):
+    solution = notebook_file.read(layout.solution("graphs/01_toy"))
+    solution.cells[1].source += " (reworded)"
+    layout.solution("graphs/01_toy").write_text(notebook_file.dumps(solution), encoding="utf-8")
+
+
+def answer_in_a_new_cell(nb):
+    nb.cells.append(nbformat.v4.new_code_cell("def double(x):\n    return 2 * x  # mine"))
+
+
+def delete_the_hint(nb):
+    nb.cells.remove(next(c for c in nb.cells if "Hint 1" in c.source))
+
+
+def swap_two_cells(nb):
+    nb.cells[1], nb.cells[2] = nb.cells[2], nb.cells[1]
+
+
+def only_run_it(nb):
+    for cell in notebook_file.code_cells(nb):
+        cell.execution_count = 3
+        cell.outputs = [nbformat.v4.new_output("stream", text="ran\n")]
+
+
+@pytest.mark.parametrize(
+    ("change", "refused"),
+    [
+        (answer_in_a_new_cell, "added cell"),
+        (delete_the_hint, "deleted cell"),
+        (swap_two_cells, "reordered cells"),
+        (only_run_it, None),
+    ],
+)
+def test_any_change_but_outputs_blocks_the_build(layout, change, refused):
+    build.build(layout)
+    path = layout.exercise("graphs/01_toy")
+    nb = notebook_file.read(path)
+    change(nb)
+    path.write_text(notebook_file.dumps(nb), encoding="utf-8")
+    reword_the_question(layout)
+    report = build.build(layout)
+    if refused is None:
+        assert report.written == [path] and not report.refused, report
+    else:
+        assert refused in " ".join(report.refused[path]) and report.written == []
+
+
+def test_backups_taken_in_the_same_second_all_survive_and_can_be_restored(layout):
+    build.build(layout)
+    path = layout.exercise("graphs/01_toy")
+    versions = []
+    for n in range(3):
+        path.write_text(path.read_text().replace("Twice", f"Twice ({n})"), encoding="utf-8")
+        versions.append(path.read_bytes())
+        backups.save(path, "graphs/01_toy", layout)
+    saved = backups.listed(layout)
+    assert [b.path.read_bytes() for b in saved] == versions
+    current = path.read_bytes()
+    target, previous = backups.restore(saved[0].path.name, layout)
+    assert target == path and path.read_bytes() == versions[0]
+    assert previous.path.read_bytes() == current
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,12 @@
 
 import copy
 import hashlib
-import shutil
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-from workbook import contract, markers, metadata, notebook_file
+from workbook import backups, contract, markers, metadata, notebook_file
 from workbook.paths import Layout, exercise_id_from_path
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
@@ -84,9 +82,21 @@ def to_exercise(solution: nbformat.NotebookNode, source: Path) -> nbformat.Noteb
     nb.metadata = {
         "kernelspec": KERNELSPEC,
         "language_info": {"name": "python"},
-        markers.NOTEBOOK_METADATA_KEY: {"id": exercise_id, "answer_cells": answers},
+        markers.NOTEBOOK_METADATA_KEY: {
+            "id": exercise_id,
+            "answer_cells": answers,
+            "cells": cell_digests(cells),
+        },
     }
     return nb
+
+
+def cell_digests(cells: list) -> list[str]:
+    """`id:fingerprint` of each cell's type and source, in order (outputs aside).
+
+    A list, not a mapping: notebook metadata is saved with sorted keys, which would lose order.
+    """
+    return [f"{c.id}:{answer_digest(c.cell_type + chr(10) + c.source)}" for c in cells]
 
 
 def _contract_cell(meta: metadata.Metadata) -> nbformat.NotebookNode:
@@ -100,10 +110,17 @@ def _first_code_index(cells: list) -> int:
 
 
 def learner_edits(existing: nbformat.NotebookNode) -> list[str]:
-    """Ids of answer cells whose source differs from what the build generated."""
-    recorded = existing.metadata.get(markers.NOTEBOOK_METADATA_KEY, {}).get("answer_cells", {})
-    current = {c.id: answer_digest(c.source) for c in notebook_file.code_cells(existing)}
-    return [cell_id for cell_id, digest in recorded.items() if current.get(cell_id) != digest]
+    """How the notebook differs from what the build wrote: edited, added, deleted, reordered."""
+    entries = existing.metadata.get(markers.NOTEBOOK_METADATA_KEY, {}).get("cells", [])
+    recorded = dict(entry.rsplit(":", 1) for entry in entries)
+    current = dict(entry.rsplit(":", 1) for entry in cell_digests(existing.cells))
+    edits = [f"edited cell {i}" for i, d in current.items() if i in recorded and recorded[i] != d]
+    edits += [f"added cell {i}" for i in current if i not in recorded]
+    edits += [f"deleted cell {i}" for i in recorded if i not in current]
+    kept = [i for i in current if i in recorded]
+    if not edits and kept != [i for i in recorded if i in current]:
+        edits.append("reordered cells")
+    return edits
 
 
 @dataclass
@@ -125,16 +142,6 @@ def expected_exercises(layout: Layout) -> dict[Path, str]:
     return expected
 
 
-def backup(path: Path, layout: Layout) -> Path:
-    """Copy a file into .workbook/backups before it is replaced."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    name = f"{path.parent.name}__{path.stem}.{stamp}{path.suffix}"  # track and slug: unique
-    target = layout.root / ".workbook" / "backups" / name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(path, target)
-    return target
-
-
 def build(layout: Layout, check: bool = False, force: bool = False) -> BuildReport:
     """Write (or with check=True only compare) every exercise notebook."""
     report = BuildReport()
@@ -147,16 +154,24 @@ def build(layout: Layout, check: bool = False, force: bool = False) -> BuildRepo
         if check:
             report.stale.append(path)
             continue
-        edits = learner_edits(notebook_file.read(path)) if current is not None else []
+        edits = _edits_of(path) if current is not None else []
         if edits and not force:
             report.refused[path] = edits
             continue
         if edits:
-            report.backups.append(backup(path, layout))
+            report.backups.append(backups.save(path, exercise_id_from_path(path), layout).path)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         report.written.append(path)
     return report
+
+
+def _edits_of(path: Path) -> list[str]:
+    """The learner's changes, or a note that the file cannot be read (then it is kept too)."""
+    try:
+        return learner_edits(notebook_file.read(path))
+    except notebook_file.NotebookFileError:
+        return ["the file is not a readable notebook"]
 
 
 def reset(layout: Layout, exercise_id: str) -> Path | None:
@@ -169,7 +184,7 @@ def reset(layout: Layout, exercise_id: str) -> Path | None:
     current = target.read_text(encoding="utf-8") if target.exists() else None
     if current == pristine:
         return None
-    saved = backup(target, layout) if current is not None else None
+    saved = backups.save(target, exercise_id, layout).path if current is not None else None
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(pristine, encoding="utf-8")
     return saved

@@ -28,9 +28,9 @@ def cmd_build(args) -> int:
         print(f"wrote {path.relative_to(layout.root)}")
     for path in report.backups:
         print(f"backed up your previous version to {path.relative_to(layout.root)}")
-    for path, cells in report.refused.items():
+    for path, edits in report.refused.items():
         print(
-            f"kept {path.relative_to(layout.root)}: you changed its answer cells {', '.join(cells)}; "
+            f"kept {path.relative_to(layout.root)}: you changed it ({', '.join(edits)}); "
             "rerun with --force to replace it (a backup is written first)"
         )
     for path in report.stale:
@@ -57,6 +57,32 @@ def cmd_audit(args) -> int:
         failed += bool(result.problems())
     print(f"audited {len(ids)} exercise(s): {failed} with problems")
     return 1 if failed else 0
+
+
+def cmd_backups(args) -> int:
+    from workbook import backups
+
+    layout = Layout()
+    found = backups.listed(layout)
+    for backup in found:
+        print(f"{backup.path.name}  ({backup.exercise_id})")
+    print(f"{len(found)} backup(s) in {backups.folder(layout).relative_to(layout.root)}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from workbook import backups
+
+    layout = Layout()
+    try:
+        target, previous = backups.restore(args.backup, layout)
+    except FileNotFoundError as error:
+        print(f"workbook restore: {error}", file=sys.stderr)
+        return 2
+    print(f"restored {target.relative_to(layout.root)} from {args.backup}")
+    if previous:
+        print(f"the version it replaced is in {previous.path.relative_to(layout.root)}")
+    return 0
 
 
 def cmd_new(args) -> int:
@@ -235,6 +261,11 @@ def parser() -> argparse.ArgumentParser:
     reset = sub.add_parser("reset", help="restore a pristine exercise, keeping a backup of yours")
     reset.add_argument("id", help="<track>/NN_slug")
     reset.set_defaults(run=cmd_reset)
+    listing = sub.add_parser("backups", help="list the backups of your notebooks")
+    listing.set_defaults(run=cmd_backups)
+    restore = sub.add_parser("restore", help="put a backup back (the current version is saved)")
+    restore.add_argument("backup", help="a name that `workbook backups` lists")
+    restore.set_defaults(run=cmd_restore)
     mock = sub.add_parser("mock", help="a timed attempt at an unsolved exercise that fits")
     mock.add_argument("--band", choices=BANDS)
     mock.add_argument("--round", choices=ROUNDS)
