@@ -10,20 +10,25 @@ from workbook.paths import Layout
 
 
 def cmd_build(args) -> int:
-    from workbook import build, catalog
+    from workbook import build, catalog, integrity
 
     layout = Layout()
     report = build.build(layout, check=args.check, force=args.force)
     readme = catalog.readme_path(layout)
-    fresh = catalog.with_index(
-        readme.read_text(encoding="utf-8"), catalog.index_markdown(catalog.exercises(layout))
-    )
-    if fresh != readme.read_text(encoding="utf-8"):
+    derived = {
+        readme: catalog.with_index(
+            readme.read_text(encoding="utf-8"), catalog.index_markdown(catalog.exercises(layout))
+        ),
+        layout.root / integrity.MANIFEST: integrity.manifest_text(layout),
+    }
+    for path, fresh in derived.items():
+        if path.exists() and fresh == path.read_text(encoding="utf-8"):
+            continue
         if args.check:
-            report.stale.append(readme)
+            report.stale.append(path)
         else:
-            readme.write_text(fresh, encoding="utf-8")
-            report.written.append(readme)
+            path.write_text(fresh, encoding="utf-8")
+            report.written.append(path)
     for path in report.written:
         print(f"wrote {path.relative_to(layout.root)}")
     for path in report.backups:
@@ -102,6 +107,16 @@ def cmd_reset(args) -> int:
     from workbook.build import reset
 
     layout = Layout()
+    if args.data:
+        from workbook.data import generate
+
+        for path in generate.write_all(layout.data):
+            print(f"restored {path.relative_to(layout.root)}")
+        if not args.id:
+            return 0
+    if not args.id:
+        print("workbook reset: name an exercise (<track>/NN_slug) or --data", file=sys.stderr)
+        return 2
     try:
         saved = reset(layout, args.id)
     except FileNotFoundError as error:
@@ -258,8 +273,11 @@ def parser() -> argparse.ArgumentParser:
         "install-merge-driver", help="register the notebook merge driver in this clone"
     )
     driver.set_defaults(run=cmd_install_merge_driver)
-    reset = sub.add_parser("reset", help="restore a pristine exercise, keeping a backup of yours")
-    reset.add_argument("id", help="<track>/NN_slug")
+    reset = sub.add_parser(
+        "reset", help="restore a pristine exercise (keeping a backup of yours) or the data"
+    )
+    reset.add_argument("id", nargs="?", help="<track>/NN_slug")
+    reset.add_argument("--data", action="store_true", help="regenerate the datasets in data/")
     reset.set_defaults(run=cmd_reset)
     listing = sub.add_parser("backups", help="list the backups of your notebooks")
     listing.set_defaults(run=cmd_backups)

@@ -2,7 +2,7 @@
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -14,7 +14,10 @@ EXERCISE_ID = re.compile(r"^(?P<track>[a-z][a-z0-9_]*)/(?P<number>[0-9]{2})_(?P<
 class Layout:
     """The folders of one workbook checkout."""
 
-    root: Path = PACKAGE_ROOT
+    # WORKBOOK_ROOT points the CLI and the grader at another checkout (tests use a copy).
+    root: Path = field(
+        default_factory=lambda: Path(os.environ.get("WORKBOOK_ROOT") or PACKAGE_ROOT)
+    )
 
     @property
     def solutions(self) -> Path:

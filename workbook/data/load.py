@@ -4,13 +4,17 @@ from pathlib import Path
 
 import pandas as pd
 
+from workbook import integrity
 from workbook.paths import Layout
 
 
 def _read(name: str, folder: Path | None, dtypes: dict) -> pd.DataFrame:
-    path = (folder or Layout().data) / name
+    layout = Layout()
+    path = (folder or layout.data) / name
     if not path.exists():
-        raise FileNotFoundError(f"{path} is missing; regenerate the data with `workbook data`")
+        raise FileNotFoundError(f"{path} is missing; restore it with `workbook reset --data`")
+    if folder is None:
+        integrity.check_data_file(path, layout)
     return pd.read_csv(path, dtype=dtypes)
 
 

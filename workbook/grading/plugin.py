@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from nbval.plugin import IPyNbFile
 
-from workbook import catalog, markers, metadata, notebook_file
+from workbook import catalog, integrity, markers, metadata, notebook_file
 from workbook.grading import hidden
 from workbook.grading.kernel import CellRun, NotebookKernel
 from workbook.grading.record import VISIBLE_CHECKS, Recorder
@@ -88,7 +88,14 @@ class GradedNotebook(IPyNbFile):
 
     def collect(self):
         path = Path(self.path)
+        damaged = integrity.problems(Layout())
+        if damaged:
+            raise NotebookError(
+                "cannot grade while files the grade depends on are changed:\n  "
+                + "\n  ".join(damaged)
+            )
         try:
+            self.original_bytes = path.read_bytes()
             self.nb = notebook_file.read(path)
             self.exercise_id = hidden.notebook_exercise_id(self.nb, path)
             folder = self.config.option.workbook_hidden_tests or Layout().hidden_tests
@@ -105,10 +112,10 @@ class GradedNotebook(IPyNbFile):
             for n, c in enumerate(notebook_file.code_cells(self.nb), 1)
             if markers.has_marker(c, markers.CHECKS)
         ]
-        if self.checks_cells:
-            yield VisibleChecks.from_parent(self, name=VISIBLE_CHECKS)
-        for name in names:
-            yield HiddenTest.from_parent(self, name=name)
+        items = [VisibleChecks.from_parent(self, name=VISIBLE_CHECKS)] if self.checks_cells else []
+        items += [HiddenTest.from_parent(self, name=name) for name in names]
+        self.last_item = items[-1] if items else None
+        yield from items
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, NotebookError):
@@ -158,6 +165,21 @@ class GradedNotebook(IPyNbFile):
         kernel = getattr(self, "kernel", None)
         if kernel is not None:
             kernel.stop()
+        if self.last_item is not None:
+            self.last_item.user_properties.append(("warnings", self.side_effects()))
+
+    def side_effects(self) -> list[str]:
+        """What the learner's code changed on disk while it was graded."""
+        found = [
+            f"your code changed a file while it was graded: {p}"
+            for p in integrity.problems(Layout())
+        ]
+        if Path(self.path).read_bytes() != self.original_bytes:
+            found.append(
+                f"your code wrote to {Path(self.path).name} while it was graded; this grade is of "
+                "the version saved before grading started"
+            )
+        return found
 
 
 def exported_names(exercise_id: str) -> tuple[str, ...] | None:

@@ -33,6 +33,7 @@ class NotebookResult:
     cell_errors: list[str] = field(default_factory=list)
     attempt: dict | None = None
     error: str = ""
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, outcome: str) -> int:
         return sum(o == outcome for o in self.tests.values())
@@ -63,6 +64,7 @@ class NotebookResult:
             "tests": self.tests,
             "reasons": {name: text.split("\n", 1)[0] for name, text in self.reasons.items()},
             "cell_errors": self.cell_errors,
+            "warnings": self.warnings,
         }
 
 
@@ -105,6 +107,9 @@ class Recorder:
             self._result(report.nodeid).error = reason(report)
 
     def pytest_runtest_logreport(self, report):
+        warnings = dict(report.user_properties).get("warnings")
+        if report.when == "teardown" and warnings:
+            self._result(report.nodeid).warnings = warnings
         if report.when == "call" or (report.when == "setup" and report.failed):
             result = self._result(report.nodeid)
             name = report.nodeid.split("::", 1)[1]
@@ -144,6 +149,8 @@ class Recorder:
                 write("    " + result.reasons[first_failure].replace("\n", "\n    "))
             for problem in result.cell_errors:
                 write(f"  your notebook's {problem}")
+            for warning in result.warnings:
+                write(f"  warning: {warning}")
             write(f"  {passed_summary(result.tests)}")
         if self.results:
             write(
