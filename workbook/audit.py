@@ -106,6 +106,7 @@ def audit(layout: Layout, exercise_id: str, cell_timeout: float = 60.0) -> Audit
         contract.load_mutants(layout.mutants_module(exercise_id)),
     )
     os.environ[GRADING] = "1"  # inherited by the kernel: submit() and check records stay off
+    os.environ["PYTHONHASHSEED"] = "0"  # as when grading: the same set orders every run
     with tempfile.TemporaryDirectory() as scratch:
         plan = Path(scratch) / "plan.json"
         mutants = {m.name: m.source for m in result.mutants}

@@ -230,6 +230,15 @@ def parser() -> argparse.ArgumentParser:
         default=60.0,
         help="CPU seconds per notebook, all cells and tests (default 60; wall-clock net at 6x)",
     )
+    grade.add_argument(
+        "--memory", type=float, default=4.0, help="GiB a notebook's kernel may allocate (default 4)"
+    )
+    grade.add_argument(
+        "--run-timeout",
+        type=float,
+        help="wall seconds after which the whole run is ended, whatever state it is in "
+        "(default: from the notebook budgets)",
+    )
     grade.add_argument("--junitxml", help="also write JUnit XML here")
     grade.add_argument(
         "--results-file", help="append results here (default .workbook/results.jsonl)"

@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from workbook.grading import bounds
+from workbook.grading.kernel import WALL_FACTOR
+
 
 def markdown_summary(records: list[dict]) -> str:
     """A markdown table of graded notebooks, for a CI job summary."""
@@ -63,6 +66,8 @@ class GradeOptions:
     verbose: bool = False
     hidden_tests: str | None = None
     summary: str | None = None
+    memory: float = 4.0
+    run_timeout: float | None = None  # wall seconds for the whole run; None: from the budgets
 
 
 def pytest_args(notebooks: list[str], options: GradeOptions) -> list[str]:
@@ -77,6 +82,7 @@ def pytest_args(notebooks: list[str], options: GradeOptions) -> list[str]:
         "addopts=",
         f"--cell-timeout={options.cell_timeout}",
         f"--notebook-timeout={options.notebook_timeout}",
+        f"--memory={options.memory}",
         "-p",
         "workbook.fastimport",
         "-W",
@@ -98,6 +104,12 @@ def pytest_args(notebooks: list[str], options: GradeOptions) -> list[str]:
     return args
 
 
+def overall_deadline(notebooks: int, options: GradeOptions) -> float:
+    """Wall seconds the whole run may take: every notebook's wall-clock net, plus start-up."""
+    rounds = -(-notebooks // max(1, options.jobs))
+    return rounds * (WALL_FACTOR * options.notebook_timeout + 30) + 60
+
+
 def grade(paths: list[str], options: GradeOptions) -> int:
     """Grade notebooks; the exit status is non-zero when any hidden test fails."""
     notebooks = notebooks_under(paths)
@@ -109,6 +121,7 @@ def grade(paths: list[str], options: GradeOptions) -> int:
         print("workbook grade: --jobs needs pytest-xdist (pip install -e '.[dev]')")
         return 4
     args = pytest_args(notebooks, options)
+    bounds.start_watchdog(options.run_timeout or overall_deadline(len(notebooks), options))
     if options.summary == "markdown":
         return grade_with_summary(args)
     return int(pytest.main(args))

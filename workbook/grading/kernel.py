@@ -44,8 +44,15 @@ class CellRun:
 class NotebookKernel:
     """One kernel of the current environment, started in the notebook's folder."""
 
-    def __init__(self, cwd: str, cell_timeout: float, notebook_timeout: float, startup_timeout=60):
-        self.cwd, self.startup_timeout = cwd, startup_timeout
+    def __init__(
+        self,
+        cwd: str,
+        cell_timeout: float,
+        notebook_timeout: float,
+        startup_timeout=60,
+        prelude: str = "",
+    ):
+        self.cwd, self.startup_timeout, self.prelude = cwd, startup_timeout, prelude
         self.cell_timeout = cell_timeout
         self.notebook_timeout = notebook_timeout
         self.wall_deadline = time.monotonic() + WALL_FACTOR * notebook_timeout
@@ -53,9 +60,13 @@ class NotebookKernel:
         self.kernel = self._start()
 
     def _start(self) -> RunningKernel:
-        return RunningKernel(
+        """A fresh kernel that has run the prelude (the grader's own set-up, not the learner's)."""
+        kernel = RunningKernel(
             CURRENT_ENV_KERNEL_NAME, cwd=self.cwd, startup_timeout=self.startup_timeout
         )
+        if self.prelude:
+            kernel.kc.execute_interactive(self.prelude, store_history=False, timeout=30)
+        return kernel
 
     def remaining(self) -> float:
         """CPU seconds left in the notebook's budget (0 once the wall-clock net is reached)."""
@@ -110,7 +121,8 @@ class NotebookKernel:
             run.ename, run.evalue = (
                 "KernelDied",
                 (
-                    "the kernel died while running this cell (os._exit, a crash or running out of memory)"
+                    "the kernel died while running this cell (os._exit, a crash, or the "
+                    "memory cap of --memory)"
                 ),
             )
         return run

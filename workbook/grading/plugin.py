@@ -8,7 +8,7 @@ import pytest
 from nbval.plugin import IPyNbFile
 
 from workbook import catalog, integrity, markers, metadata, notebook_file
-from workbook.grading import hidden
+from workbook.grading import bounds, hidden
 from workbook.grading.kernel import CellRun, NotebookKernel
 from workbook.grading.record import VISIBLE_CHECKS, Recorder
 from workbook.paths import Layout
@@ -40,6 +40,13 @@ def pytest_addoption(parser):
         help="CPU seconds a whole notebook may use, hidden tests included (default 60)",
     )
     group.addoption(
+        "--memory",
+        type=float,
+        default=4.0,
+        dest="workbook_memory",
+        help="GiB of memory a notebook's kernel may allocate (default 4)",
+    )
+    group.addoption(
         "--hidden-tests",
         default=None,
         dest="workbook_hidden_tests",
@@ -63,6 +70,9 @@ def pytest_configure(config):
         )
     config.pluginmanager.register(Recorder(config), "workbook-recorder")
     os.environ[GRADING] = "1"  # inherited by the kernels this process starts
+    os.environ["PYTHONHASHSEED"] = "0"  # set and dict-of-set orders, so a grade is repeatable
+    os.environ[bounds.MEMORY_VARIABLE] = str(config.option.workbook_memory)
+    bounds.become_subreaper()
 
 
 def pytest_collect_file(file_path, parent):
@@ -81,6 +91,13 @@ def plain(text: str) -> str:
 
 def failure_line(run: CellRun) -> str:
     return plain(f"{run.ename}: {run.evalue}".split("\n", 1)[0])
+
+
+def memory_reason(run: CellRun) -> CellRun:
+    """A learner cell's MemoryError, said in terms of the grading cap."""
+    if run.ename == "MemoryError":
+        run.evalue = bounds.memory_message(float(os.environ[bounds.MEMORY_VARIABLE]))
+    return run
 
 
 class GradedNotebook(IPyNbFile):
@@ -128,6 +145,7 @@ class GradedNotebook(IPyNbFile):
             str(Path(self.path).parent),
             option.workbook_cell_timeout,
             option.workbook_notebook_timeout,
+            prelude=bounds.memory_limit_source(option.workbook_memory),
         )
         self.learner_cells = [
             (n, c.source) for n, c in enumerate(notebook_file.code_cells(self.nb), 1)
@@ -135,7 +153,7 @@ class GradedNotebook(IPyNbFile):
         self.labels: dict[int, str] = {}
         self.learner_runs: dict[int, CellRun] = {}
         for number, source in self.learner_cells:
-            run = self.kernel.run(source)
+            run = memory_reason(self.kernel.run(source))
             self.learner_runs[number] = run
             self._label(run, number)
             if run.needs_new_kernel:
@@ -165,6 +183,7 @@ class GradedNotebook(IPyNbFile):
         kernel = getattr(self, "kernel", None)
         if kernel is not None:
             kernel.stop()
+        bounds.end_descendants()  # whatever the learner's code started, setsid or not
         if self.last_item is not None:
             self.last_item.user_properties.append(("warnings", self.side_effects()))
 

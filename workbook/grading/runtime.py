@@ -2,6 +2,7 @@
 
 import ast
 import functools
+import os
 import traceback
 from pathlib import Path
 
@@ -49,6 +50,10 @@ def describe(error: BaseException, hidden_path: str, cells: dict[int, str]) -> s
             f". The notebook must define `{error.name}`: check the spelling and that the cell "
             "defining it runs without an error"
         )
+    if isinstance(error, MemoryError):
+        from workbook.grading.bounds import MEMORY_VARIABLE, memory_message
+
+        first = "MemoryError: " + memory_message(float(os.environ.get(MEMORY_VARIABLE, "4")))
     if "Failing test case:" in first or "Falsifying example:" in first:  # hypothesis, new and old
         first += "\n" + REPLAY.format(test=frames[0].name if frames else "<test>")
     lines = [first, "Traceback (hidden test, then your code):"]

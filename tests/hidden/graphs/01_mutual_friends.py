@@ -23,14 +23,9 @@ TINY = {
     "dev": {"bo", "cy"},
     "eli": {"cy"},
 }
-STAR = {  # "me" has one friend, "hub"; everyone else shares exactly that friend
-    "me": {"hub"},
-    "hub": {"me", "zed", "amy", "kim", "bea"},
-    "zed": {"hub"},
-    "amy": {"hub"},
-    "kim": {"hub"},
-    "bea": {"hub"},
-}
+FANS = [f"fan{i:02d}" for i in range(30)]
+# "me" has one friend, "hub", who has 30 other friends: 30 candidates tied at one mutual friend.
+STAR = {"me": {"hub"}, "hub": {"me", *FANS}, **{fan: {"hub"} for fan in FANS}}
 
 
 def reference(friends, user, k):
@@ -81,15 +76,13 @@ def test_returns_a_list_of_str_int_tuples():
 
 @pins("ordering")
 def test_equal_counts_are_ordered_by_candidate_id():
-    assert_returns(
-        [("amy", 1), ("bea", 1), ("kim", 1), ("zed", 1)], suggest_friends, STAR, "me", 10
-    )
+    assert_returns([(fan, 1) for fan in FANS], suggest_friends, STAR, "me", 30)
 
 
 @pins("top_k", "ordering")
 def test_a_tie_at_the_top_k_cut_keeps_the_smallest_ids():
-    assert_returns([("amy", 1), ("bea", 1)], suggest_friends, STAR, "me", 2)
-    assert_returns([("amy", 1)], suggest_friends, STAR, "me", 1)
+    assert_returns([(fan, 1) for fan in FANS[:5]], suggest_friends, STAR, "me", 5)
+    assert_returns([("fan00", 1)], suggest_friends, STAR, "me", 1)
 
 
 @pins("candidates")
