@@ -1,6 +1,8 @@
 """The command line: scaffolding an exercise, the lab's safe defaults, usage errors."""
 
 import os
+import subprocess
+import sys
 
 from conftest import http_status, run_workbook, running_lab
 
@@ -69,3 +71,25 @@ def test_lab_refuses_requests_without_the_token(tmp_path):
         assert http_status(f"{base}/api/status?token={token}") == 200
         assert http_status(f"{base}/api/status") == 403
         assert http_status(f"{base}/api/status?token=wrong") == 403
+
+
+def test_lab_registers_the_merge_driver_inside_a_git_clone(tmp_path):
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    env = {**os.environ, "WORKBOOK_ROOT": str(tmp_path), "GIT_CONFIG_GLOBAL": os.devnull}
+    done = subprocess.run(
+        [sys.executable, "-m", "workbook.cli", "lab", "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    driver = subprocess.run(
+        ["git", "config", "merge.workbook-notebook.driver"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "merge-notebook %O %A %B %P" in driver.stdout

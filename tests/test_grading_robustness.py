@@ -1,5 +1,6 @@
 """The grader ends within a stated bound with a clear message, and never changes the notebook."""
 
+import json
 import os
 import xml.etree.ElementTree as ET
 
@@ -179,3 +180,21 @@ def test_notebook_without_hidden_tests_is_refused_clearly(tmp_path, grade_fixtur
     )
     assert run.returncode != 0
     assert "no hidden tests for exercise 'fixture/99_none'" in run.output
+
+
+def test_escape_sequences_in_a_learner_error_are_shown_not_run(tmp_path, grade_fixture):
+    hostile = 'def add(a, b):\n    raise ValueError("\\x1b]0;owned\\x07\\x1b[31mred\\x1b[0m")'
+    run = grade_fixture(write_notebook(tmp_path / "hostile.ipynb", [hostile]))
+    assert "\x1b" not in run.output and "\x07" not in run.output
+    assert "ValueError: \\x1b]0;owned\\x07\\x1b[31mred" in run.output
+    record = (tmp_path / "results.jsonl").read_text()
+    assert "\\u001b" not in record and "\\\\x1b]0;owned" in record
+
+
+def test_a_cell_with_a_null_source_is_named_with_its_field(tmp_path, grade_fixture):
+    path = write_notebook(tmp_path / "null.ipynb", [ADD])
+    nb = json.loads(path.read_text())
+    nb["cells"][0]["source"] = None
+    path.write_text(json.dumps(nb))
+    run = grade_fixture(path)
+    assert "cell 1 (id " in run.output and "field 'source' is null, not text" in run.output

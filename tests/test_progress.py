@@ -47,3 +47,27 @@ def test_a_damaged_results_line_is_skipped(tmp_path):
     )
     rows = {row.id: row for row in progress(layout)}
     assert rows["graphs/01_mutual_friends"].attempts == 1
+
+
+def test_only_the_learners_notebooks_count_never_a_graded_solution(tmp_path):
+    layout = layout_with_catalogue(tmp_path)
+    solved = {"exercise": "graphs/01_mutual_friends", "passed": 13, "total": 13, "unix": 1.0}
+    write(
+        layout,
+        {**solved, "path": str(tmp_path / "solutions" / "graphs" / "01_mutual_friends.ipynb")},
+        {**solved, "notebook": "solutions/graphs/01_mutual_friends.ipynb"},
+        {
+            **solved,
+            "exercise": "graphs/02_degrees_of_separation",
+            "path": str(tmp_path / "attempts" / "x.ipynb"),
+        },
+        {
+            **solved,
+            "exercise": "cold_start/01_popular_now",
+            "path": str(layout.exercise("cold_start/01_popular_now")),
+        },
+    )
+    rows = {row.id: row for row in progress(layout)}
+    assert rows["graphs/01_mutual_friends"].attempts == 0
+    assert rows["graphs/02_degrees_of_separation"].attempts == 1
+    assert rows["cold_start/01_popular_now"].attempts == 1

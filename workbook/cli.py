@@ -140,14 +140,11 @@ def cmd_merge_notebook(args) -> int:
 
 
 def cmd_install_merge_driver(args) -> int:
-    import subprocess
+    from workbook.merge import register_driver
 
-    driver = f"{sys.executable} -m workbook.cli merge-notebook %O %A %B %P"
-    for key, value in (
-        ("merge.workbook-notebook.name", "keep the learner's answers in exercise notebooks"),
-        ("merge.workbook-notebook.driver", driver),
-    ):
-        subprocess.run(["git", "config", key, value], cwd=Layout().root, check=True)
+    if not register_driver(Layout().root):
+        print("workbook install-merge-driver: not inside a git clone", file=sys.stderr)
+        return 2
     print("installed the notebook merge driver for exercises/ (see .gitattributes)")
     return 0
 
@@ -199,7 +196,11 @@ def lab_command(layout: Layout, extra: list[str]) -> list[str]:
 
 
 def cmd_lab(args) -> int:
-    command = lab_command(Layout(), args.extra)
+    from workbook.merge import register_driver
+
+    layout = Layout()
+    register_driver(layout.root)  # inside a git clone: `git pull` keeps answers (conda users too)
+    command = lab_command(layout, args.extra)
     os.execv(command[0], command)
     return 0  # not reached
 

@@ -12,6 +12,7 @@ labelled markdown cell and git is told there is a conflict; a clean merge never 
 import ast
 import copy
 import re
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -177,6 +178,22 @@ def answer_ids(*notebooks) -> set[str]:
     for nb in notebooks:
         found |= set(nb.metadata.get(markers.NOTEBOOK_METADATA_KEY, {}).get("answer_cells", {}))
     return found
+
+
+def register_driver(root: Path) -> bool:
+    """Register this driver in the git clone at `root` (see .gitattributes); False outside git."""
+    inside = subprocess.run(
+        ["git", "rev-parse", "--git-dir"], cwd=root, capture_output=True, check=False
+    )
+    if inside.returncode != 0:
+        return False
+    driver = f"{sys.executable} -m workbook.cli merge-notebook %O %A %B %P"
+    for key, value in (
+        ("merge.workbook-notebook.name", "keep the learner's answers in exercise notebooks"),
+        ("merge.workbook-notebook.driver", driver),
+    ):
+        subprocess.run(["git", "config", key, value], cwd=root, check=True)
+    return True
 
 
 def main(argv: list[str]) -> int:

@@ -25,9 +25,35 @@ def read(path: Path) -> nbformat.NotebookNode:
             f"(`git checkout -- {path}`) or from JupyterLab's checkpoint."
         ) from None
     try:
-        return nbformat.reads(text, as_version=4)
+        nb = nbformat.reads(text, as_version=4)
     except Exception as error:  # nbformat raises several unrelated types
         raise NotebookFileError(f"{path}: not a Jupyter notebook: {error}") from None
+    problem = malformed_cell(nb)
+    if problem:
+        raise NotebookFileError(f"{path}: {problem}. The file was not changed.")
+    return nb
+
+
+CELL_TYPES = ("code", "markdown", "raw")
+
+
+def malformed_cell(nb) -> str | None:
+    """The first cell whose type or source cannot be used, named by number and id."""
+    if not isinstance(nb.get("cells"), list):
+        return "field 'cells' must be a list of cells"
+    for number, cell in enumerate(nb.cells, 1):
+        if not isinstance(cell, dict):
+            return f"cell {number} is not an object"
+        name = f"cell {number} (id {cell.get('id', 'none')})"
+        if cell.get("cell_type") not in CELL_TYPES:
+            return (
+                f"{name}: field 'cell_type' is {cell.get('cell_type')!r}, not one of {CELL_TYPES}"
+            )
+        if not isinstance(cell.get("source"), str):
+            found = cell.get("source")
+            kind = "null" if found is None else type(found).__name__
+            return f"{name}: field 'source' is {kind}, not text"
+    return None
 
 
 def dumps(nb: nbformat.NotebookNode) -> str:

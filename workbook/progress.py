@@ -2,6 +2,7 @@
 
 import itertools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from workbook import catalog, results
 from workbook.paths import Layout
@@ -36,12 +37,23 @@ class ExerciseProgress:
         return sum(gaps) / 60
 
 
+def is_learners(record: dict, layout: Layout) -> bool:
+    """A visible check, or a grading of a notebook in exercises/ or attempts/ (not solutions/)."""
+    if record.get("kind") == "check":
+        return True
+    path = record.get("path")
+    if not path:  # recorded before paths were: judge by the notebook as pytest named it
+        return not record.get("notebook", "").startswith("solutions/")
+    folders = (layout.exercises.resolve(), (layout.root / "attempts").resolve())
+    return any(Path(path).is_relative_to(folder) for folder in folders)
+
+
 def progress(layout: Layout) -> list[ExerciseProgress]:
     """Progress of every exercise in the catalogue, in catalogue order."""
     table = {m.id: ExerciseProgress(m.id, m.title, m.band_range) for m in catalog.exercises(layout)}
     for record in results.read(layout.results_file):
         entry = table.get(record.get("exercise", ""))
-        if entry is None:
+        if entry is None or not is_learners(record, layout):
             continue
         entry.times.append(record.get("unix", 0.0))
         if record.get("kind") == "check":

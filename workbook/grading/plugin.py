@@ -1,20 +1,18 @@
 """pytest plugin: grade notebooks by running the learner's cells, then each hidden test, via nbval."""
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 from nbval.plugin import IPyNbFile
 
 from workbook import catalog, integrity, markers, metadata, notebook_file
+from workbook.escape import printable
 from workbook.grading import bounds, hidden
 from workbook.grading.kernel import CellRun, NotebookKernel
 from workbook.grading.record import VISIBLE_CHECKS, Recorder
 from workbook.paths import Layout
 from workbook.submission import GRADING
-
-ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def pytest_addoption(parser):
@@ -86,7 +84,8 @@ class NotebookError(Exception):
 
 
 def plain(text: str) -> str:
-    return ANSI.sub("", text)
+    """Failure text for a terminal or a file: escape sequences from learner code are shown, not run."""
+    return printable(text)
 
 
 def failure_line(run: CellRun) -> str:
@@ -221,6 +220,7 @@ class GradedItem(pytest.Item):
     def __init__(self, *, parent, name, **kwargs):
         super().__init__(name=name, parent=parent, **kwargs)
         self.user_properties.append(("exercise", parent.exercise_id))
+        self.user_properties.append(("path", str(Path(parent.path).resolve())))
         attempt = parent.nb.metadata.get("workbook", {}).get("attempt")
         if attempt:
             self.user_properties.append(("attempt", attempt))

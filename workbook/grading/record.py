@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook import results
+from workbook.escape import printable
 from workbook.paths import Layout
 
 PASSED, FAILED, NOT_IMPLEMENTED = "passed", "failed", "not implemented"
@@ -28,6 +29,7 @@ def classify(report) -> str:
 class NotebookResult:
     notebook: str
     exercise: str = ""
+    path: str = ""  # absolute, so progress can tell a learner's notebook from a solution
     tests: dict[str, str] = field(default_factory=dict)
     reasons: dict[str, str] = field(default_factory=dict)
     cell_errors: list[str] = field(default_factory=list)
@@ -57,14 +59,15 @@ class NotebookResult:
             "unix": time.time(),
             "exercise": self.exercise,
             "notebook": self.notebook,
+            "path": self.path,
             "total": len(self.tests),
             "passed": self.count(PASSED),
             "failed": self.count(FAILED),
             "not_implemented": self.count(NOT_IMPLEMENTED),
             "tests": self.tests,
-            "reasons": {name: text.split("\n", 1)[0] for name, text in self.reasons.items()},
-            "cell_errors": self.cell_errors,
-            "warnings": self.warnings,
+            "reasons": {n: printable(t.split("\n", 1)[0]) for n, t in self.reasons.items()},
+            "cell_errors": [printable(e) for e in self.cell_errors],
+            "warnings": [printable(w) for w in self.warnings],
         }
 
 
@@ -115,6 +118,7 @@ class Recorder:
             name = report.nodeid.split("::", 1)[1]
             properties = dict(report.user_properties)
             result.exercise = properties.get("exercise", result.exercise)
+            result.path = properties.get("path", result.path)
             result.cell_errors = properties.get("cell_errors", result.cell_errors)
             result.attempt = properties.get("attempt", result.attempt)
             result.tests[name] = classify(report)
@@ -130,7 +134,9 @@ class Recorder:
             results.append(Path(target) if target else Layout().results_file, self.records)
 
     def pytest_terminal_summary(self, terminalreporter):
-        write = terminalreporter.write_line
+        def write(line: str) -> None:
+            terminalreporter.write_line(printable(line))
+
         write("")
         for result in sorted(self.results.values(), key=lambda r: r.notebook):
             write(f"{result.notebook}  ({result.exercise or 'not graded'})")
