@@ -198,3 +198,12 @@ def test_a_cell_with_a_null_source_is_named_with_its_field(tmp_path, grade_fixtu
     path.write_text(json.dumps(nb))
     run = grade_fixture(path)
     assert "cell 1 (id " in run.output and "field 'source' is null, not text" in run.output
+
+
+@pytest.mark.parametrize("bad_id", ["../../tmp/01_evil", "graphs/01_x/../../../etc", "Graphs/1_x"])
+def test_an_exercise_id_that_could_leave_the_hidden_tests_folder_is_refused(
+    tmp_path, grade_fixture, bad_id
+):
+    run = grade_fixture(write_notebook(tmp_path / "evil.ipynb", [ADD], exercise_id=bad_id))
+    assert run.returncode != 0 and "is not an exercise id of the form <track>/NN_slug" in run.output
+    assert results(tmp_path) == []
