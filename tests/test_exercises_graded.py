@@ -14,7 +14,6 @@ def graded(folder: str, tmp_path) -> dict[str, dict[str, str]]:
         "grade",
         folder,
         "--jobs=2",
-
         f"--results-file={results}",
         f"--junitxml={tmp_path / 'junit.xml'}",
     )
