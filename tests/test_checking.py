@@ -185,6 +185,6 @@ def test_while_grading_unattempted_visible_checks_raise_so_the_grade_counts_them
     def stub(a, b):
         raise NotImplementedError("write your solution here")
 
-    monkeypatch.setenv("WORKBOOK_GRADING", "1")
+    monkeypatch.setenv("WORKBOOK_COUNT_CHECKS", "1")
     with pytest.raises(NotImplementedError, match="visible checks of stub are not attempted"):
         Exercise("graphs/01_toy").check(stub, [((1, 2), 3)])

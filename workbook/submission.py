@@ -13,6 +13,7 @@ from workbook.paths import Layout
 
 MARGIN_SECONDS = 30  # kernel start-up and reporting on top of the notebook's grading budget
 GRADING = "WORKBOOK_GRADING"  # set in kernels started by the grader: submit() must not recurse
+COUNT_CHECKS = "WORKBOOK_COUNT_CHECKS"  # set by the grader: unattempted visible checks raise
 COLOURS = {"passed": "#1db954", "not implemented": "#8a8a8a", "failed": "#e22134"}
 
 

@@ -12,7 +12,7 @@ from workbook.grading import bounds, hidden
 from workbook.grading.kernel import CellRun, NotebookKernel
 from workbook.grading.record import VISIBLE_CHECKS, Recorder
 from workbook.paths import Layout
-from workbook.submission import GRADING
+from workbook.submission import COUNT_CHECKS, GRADING
 
 
 def pytest_addoption(parser):
@@ -68,6 +68,7 @@ def pytest_configure(config):
         )
     config.pluginmanager.register(Recorder(config), "workbook-recorder")
     os.environ[GRADING] = "1"  # inherited by the kernels this process starts
+    os.environ[COUNT_CHECKS] = "1"
     os.environ["PYTHONHASHSEED"] = "0"  # set and dict-of-set orders, so a grade is repeatable
     os.environ[bounds.MEMORY_VARIABLE] = str(config.option.workbook_memory)
     bounds.become_subreaper()
