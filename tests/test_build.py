@@ -236,3 +236,20 @@ def test_malformed_notebook_file_is_reported_and_left_as_it_was(tmp_path):
     with pytest.raises(notebook_file.NotebookFileError, match="not valid notebook JSON"):
         notebook_file.read(path)
     assert path.read_text(encoding="utf-8") == '{"cells": [}'
+
+
+def test_a_notebook_built_before_fingerprints_is_judged_by_its_answers_and_cell_ids(layout):
+    build.build(layout)
+    path = layout.exercise("graphs/01_toy")
+    nb = notebook_file.read(path)
+    del nb.metadata["workbook"]["cells"]
+    path.write_text(notebook_file.dumps(nb), encoding="utf-8")
+    reword_the_question(layout)
+    assert build.build(layout).written == [path]  # untouched: rebuilt
+
+    nb = notebook_file.read(path)
+    del nb.metadata["workbook"]["cells"]
+    answer_in_a_new_cell(nb)
+    path.write_text(notebook_file.dumps(nb), encoding="utf-8")
+    reword_the_question(layout)
+    assert "added cell" in " ".join(build.build(layout).refused[path])

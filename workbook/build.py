@@ -109,10 +109,18 @@ def _first_code_index(cells: list) -> int:
     return next((i for i, c in enumerate(cells) if c.cell_type == "code"), len(cells))
 
 
-def learner_edits(existing: nbformat.NotebookNode) -> list[str]:
-    """How the notebook differs from what the build wrote: edited, added, deleted, reordered."""
-    entries = existing.metadata.get(markers.NOTEBOOK_METADATA_KEY, {}).get("cells", [])
-    recorded = dict(entry.rsplit(":", 1) for entry in entries)
+def learner_edits(
+    existing: nbformat.NotebookNode, pristine_ids: set[str] = frozenset()
+) -> list[str]:
+    """How the notebook differs from what the build wrote: edited, added, deleted, reordered.
+
+    A notebook built before cell fingerprints were recorded is judged the older way: its
+    answer cells' fingerprints, and cells whose ids a fresh build (`pristine_ids`) lacks.
+    """
+    recorded_here = existing.metadata.get(markers.NOTEBOOK_METADATA_KEY, {})
+    if "cells" not in recorded_here:
+        return _older_edits(existing, recorded_here.get("answer_cells", {}), pristine_ids)
+    recorded = dict(entry.rsplit(":", 1) for entry in recorded_here["cells"])
     current = dict(entry.rsplit(":", 1) for entry in cell_digests(existing.cells))
     edits = [f"edited cell {i}" for i, d in current.items() if i in recorded and recorded[i] != d]
     edits += [f"added cell {i}" for i in current if i not in recorded]
@@ -154,7 +162,7 @@ def build(layout: Layout, check: bool = False, force: bool = False) -> BuildRepo
         if check:
             report.stale.append(path)
             continue
-        edits = _edits_of(path) if current is not None else []
+        edits = _edits_of(path, text) if current is not None else []
         if edits and not force:
             report.refused[path] = edits
             continue
@@ -166,10 +174,20 @@ def build(layout: Layout, check: bool = False, force: bool = False) -> BuildRepo
     return report
 
 
-def _edits_of(path: Path) -> list[str]:
+def _older_edits(existing, answers: dict[str, str], pristine_ids: set[str]) -> list[str]:
+    edits = [
+        f"edited cell {c.id}"
+        for c in existing.cells
+        if c.id in answers and answer_digest(c.source) != answers[c.id]
+    ]
+    return edits + [f"added cell {c.id}" for c in existing.cells if c.id not in pristine_ids]
+
+
+def _edits_of(path: Path, pristine_text: str) -> list[str]:
     """The learner's changes, or a note that the file cannot be read (then it is kept too)."""
+    pristine_ids = {c.id for c in nbformat.reads(pristine_text, as_version=4).cells}
     try:
-        return learner_edits(notebook_file.read(path))
+        return learner_edits(notebook_file.read(path), pristine_ids)
     except notebook_file.NotebookFileError:
         return ["the file is not a readable notebook"]
 

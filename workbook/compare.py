@@ -160,6 +160,7 @@ def _pandas_difference(actual, expected, tol, at):
     options = {"check_exact": False, "rtol": tol.rel, "atol": tol.abs}
     if check is not pd.testing.assert_index_equal:
         options["check_dtype"] = True
+        options["check_index_type"] = True  # a RangeIndex is promised, not just its values
     try:
         check(actual, expected, **options)
     except AssertionError as error:

@@ -49,7 +49,9 @@ def brute_force(plays, now, half_life, min_listeners, k, min_ms=30_000) -> pd.Da
         if ms >= min_ms and ts <= now:
             score[track] = score.get(track, 0.0) + 0.5 ** ((now - ts) / half_life)
             listeners.setdefault(track, set()).add(user)
-    kept = [(t, s, len(listeners[t])) for t, s in score.items() if len(listeners[t]) >= min_listeners]
+    kept = [
+        (t, s, len(listeners[t])) for t, s in score.items() if len(listeners[t]) >= min_listeners
+    ]
     return result(sorted(kept, key=lambda row: (-row[1], row[0]))[:k], plays["track_id"].dtype)
 
 
@@ -94,7 +96,11 @@ def test_example_from_the_statement():
 
 @pins("returns")
 def test_returns_the_three_columns_with_their_dtypes_and_a_fresh_index():
-    plays = plays_frame([(f"u{i}", t, 0, 60_000) for i in range(3) for t in ("tb", "ta", "tc")])
+    plays = plays_frame(
+        [(f"u{i}", "ta", 0, 60_000) for i in range(2)]
+        + [(f"u{i}", "tb", 0, 60_000) for i in range(1)]
+        + [(f"u{i}", "tc", 0, 60_000) for i in range(3)]
+    )
     plays = plays.set_axis(range(100, 100 + len(plays)))  # a filtered frame keeps its labels
     out = popular_now(plays, 0, 60, 1, 3)
     assert_type(out, pd.DataFrame, "popular_now(plays, 0, 60, 1, 3)")
@@ -104,7 +110,7 @@ def test_returns_the_three_columns_with_their_dtypes_and_a_fresh_index():
         lambda: {name: str(dtype) for name, dtype in out.dtypes.items()},
     )
     assert_returns([0, 1, 2], lambda: out.index.tolist())
-    assert_returns(result([("ta", 3.0, 3), ("tb", 3.0, 3), ("tc", 3.0, 3)]), lambda: out)
+    assert_returns(result([("tc", 3.0, 3), ("ta", 2.0, 2), ("tb", 1.0, 1)]), lambda: out)
 
 
 @pins("score")
@@ -174,9 +180,7 @@ def test_min_ms_played_is_honoured_away_from_its_default():
 @pins("streams")
 def test_plays_after_now_are_ignored_and_a_play_at_now_weighs_one():
     plays = plays_frame([("a", "t1", 10, 60_000), ("b", "t1", 11, 60_000), ("c", "t2", 10, 60_000)])
-    assert_returns(
-        result([("t1", 1.0, 1), ("t2", 1.0, 1)]), popular_now, plays, 10, 100, 1
-    )
+    assert_returns(result([("t1", 1.0, 1), ("t2", 1.0, 1)]), popular_now, plays, 10, 100, 1)
 
 
 @pins("listeners")
@@ -187,9 +191,7 @@ def test_listeners_are_distinct_users_among_streams_only():
         + [("a", "t2", 0, 60_000), ("b", "t2", 0, 60_000)]
     )
     assert_returns(result([("t2", 2.0, 2)]), popular_now, plays, 0, 60, 2)
-    assert_returns(
-        result([("t1", 10.0, 1), ("t2", 2.0, 2)]), popular_now, plays, 0, 60, 1
-    )
+    assert_returns(result([("t1", 10.0, 1), ("t2", 2.0, 2)]), popular_now, plays, 0, 60, 1)
 
 
 @pins("listeners")
@@ -198,9 +200,7 @@ def test_a_track_with_exactly_min_listeners_is_kept():
         [(f"u{i}", "t3", 0, 60_000) for i in range(3)]
         + [(f"u{i}", "t2", 0, 60_000) for i in range(2)] * 3
     )
-    assert_returns(
-        result([("t2", 6.0, 2), ("t3", 3.0, 3)]), popular_now, plays, 0, 60, 2
-    )
+    assert_returns(result([("t2", 6.0, 2), ("t3", 3.0, 3)]), popular_now, plays, 0, 60, 2)
     assert_returns(result([("t3", 3.0, 3)]), popular_now, plays, 0, 60, 3)
     five = plays_frame([(f"u{i}", "t", 0, 60_000) for i in range(5)])
     assert_returns(result([("t", 5.0, 5)]), popular_now, five, 0)  # the default, 5
@@ -222,11 +222,15 @@ def test_higher_score_first_even_with_fewer_listeners():
         [("a", "old", 0, 60_000), ("b", "old", 0, 60_000), ("c", "new", 100, 60_000)]
     )
     assert_returns(
-        result([("old", 2 * 0.5**0.5, 2), ("new", 1.0, 1)]), popular_now, plays, 100, 200, 1, tol=EXACT
+        result([("old", 2 * 0.5**0.5, 2), ("new", 1.0, 1)]),
+        popular_now,
+        plays,
+        100,
+        200,
+        1,
+        tol=EXACT,
     )
-    assert_returns(
-        result([("new", 1.0, 1), ("old", 2.0**-99, 2)]), popular_now, plays, 100, 1, 1
-    )
+    assert_returns(result([("new", 1.0, 1), ("old", 2.0**-99, 2)]), popular_now, plays, 100, 1, 1)
 
 
 @pins("top_k", "ordering")
@@ -321,23 +325,27 @@ PLAYS = st.lists(
         st.integers(-2, 6),  # age in half-lives; negative is in the future
         st.sampled_from([0, 10_000, 29_999, 30_000, 45_000, 200_000]),
     ),
-    max_size=30,
+    max_size=12,
 )
 
 
-@pins("streams", "score", "listeners", "ordering", "top_k")
-@derandomized(max_examples=60)
+@pins("score", "ordering")
+@derandomized(max_examples=40)
 @given(
-    rows=PLAYS,
+    user_track_halflives_ms=PLAYS,
     half_life=st.sampled_from([60, 3_600, 86_400.0]),
     min_listeners=st.integers(1, 3),
     k=st.integers(0, 7),
     min_ms=st.sampled_from([30_000, 0, 45_000]),
 )
-def test_matches_a_row_by_row_brute_force(rows, half_life, min_listeners, k, min_ms):
+def test_matches_a_row_by_row_brute_force(
+    user_track_halflives_ms, half_life, min_listeners, k, min_ms
+):
     # whole half-lives: every weight is a power of two, so sums, and ties, are exact
     now = 1_700_000_000
-    plays = plays_frame([(u, t, now - int(age * half_life), ms) for u, t, age, ms in rows])
+    plays = plays_frame(
+        [(u, t, now - int(age * half_life), ms) for u, t, age, ms in user_track_halflives_ms]
+    )
     assert_returns(
         brute_force(plays, now, half_life, min_listeners, k, min_ms),
         popular_now,
@@ -350,7 +358,7 @@ def test_matches_a_row_by_row_brute_force(rows, half_life, min_listeners, k, min
     )
 
 
-@pins("score", "ordering", "tolerance")
+@pins("score", "tolerance")
 def test_matches_the_brute_force_on_the_plays_dataset():
     plays = load_plays()
     now = int(plays["ts"].quantile(0.8))  # a backfill: a fifth of the plays are in the future
@@ -375,13 +383,13 @@ def zipf_plays() -> pd.DataFrame:
 
 
 def long_tail_plays() -> pd.DataFrame:
-    """10^6 plays spread evenly over 200,000 tracks: almost every track survives min_listeners=1."""
+    """300,000 plays spread evenly over 100,000 tracks: most tracks survive min_listeners=1."""
     rng = np.random.default_rng(11)
-    n = 1_000_000
+    n = 300_000
     return pd.DataFrame(
         {
             "user_id": pd.array(np.char.add("u", rng.integers(0, 50_000, n).astype(str)), "str"),
-            "track_id": pd.array(np.char.add("t", rng.integers(0, 200_000, n).astype(str)), "str"),
+            "track_id": pd.array(np.char.add("t", rng.integers(0, 100_000, n).astype(str)), "str"),
             "ts": rng.integers(0, 10 * 86_400, n),
             "ms_played": rng.integers(25_000, 60_000, n),
         }
@@ -405,7 +413,7 @@ def test_scale_one_million_plays_vectorised():
 
 
 @pins("scale_tracks")
-def test_scale_two_hundred_thousand_tracks_without_a_loop_per_track():
+def test_scale_one_hundred_thousand_tracks_without_a_loop_per_track():
     popular_now(EXAMPLE, 100_000)
     plays = workload("popular_now_long_tail", long_tail_plays)
     now = 10 * 86_400
@@ -413,22 +421,21 @@ def test_scale_two_hundred_thousand_tracks_without_a_loop_per_track():
         lambda: popular_now(plays, now, 86_400, 1, 10),
         lambda: vectorised(plays, now, 86_400, 1, 10),
         factor=5,
-        what="popular_now on 10^6 plays over 200,000 tracks, k=10",
+        what="popular_now on 300,000 plays over 100,000 tracks, k=10",
         advice="One groupby over all tracks at once; do not loop over the groups in Python.",
     )
 
 
 @pins("scale_k")
-def test_scale_k_one_hundred_thousand():
+def test_scale_k_fifty_thousand():
     popular_now(EXAMPLE, 100_000)
     plays = workload("popular_now_long_tail", long_tail_plays)
     now = 10 * 86_400
     assert_scales(
-        lambda: popular_now(plays, now, 86_400, 1, 100_000),
-        lambda: vectorised(plays, now, 86_400, 1, 100_000),
+        lambda: popular_now(plays, now, 86_400, 1, 50_000),
+        lambda: vectorised(plays, now, 86_400, 1, 50_000),
         factor=5,
-        what="popular_now on 200,000 tracks with k=100,000",
+        what="popular_now on 100,000 tracks with k=50,000",
         advice="Sort once by (score desc, track_id asc) and take head(k); do not pick the "
         "best remaining track k times.",
     )
-

@@ -89,13 +89,15 @@ MUTANTS = {
     "decay_by_e_not_by_half": ("score", swap(("np.exp2(-(now_ts", "np.exp(-(now_ts"))),
     "identical_rows_dropped": (
         "score",
-        swap(('["user_id", "track_id", "ts"]]', '["user_id", "track_id", "ts"]].drop_duplicates()')),
+        swap(
+            ('["user_id", "track_id", "ts"]]', '["user_id", "track_id", "ts"]].drop_duplicates()')
+        ),
     ),
     "one_stream_per_listener": (
         "score",
         swap(
             (
-                'table = streams.assign(weight=weight)',
+                "table = streams.assign(weight=weight)",
                 'table = streams.assign(weight=weight).sort_values("ts").drop_duplicates(["user_id", "track_id"], keep="last")',
             )
         ),
@@ -103,7 +105,12 @@ MUTANTS = {
     # tolerance
     "scores_rounded_for_display": (
         "tolerance",
-        swap(("table = table[table", 'table["score"] = table["score"].round(6)\n    table = table[table')),
+        swap(
+            (
+                "table = table[table",
+                'table["score"] = table["score"].round(6)\n    table = table[table',
+            )
+        ),
     ),
     # listeners
     "counts_plays_not_listeners": (
@@ -132,7 +139,10 @@ MUTANTS = {
     "ties_in_order_of_first_play": (
         "ordering",
         swap(
-            ('groupby("track_id", as_index=False)', 'groupby("track_id", as_index=False, sort=False)'),
+            (
+                'groupby("track_id", as_index=False)',
+                'groupby("track_id", as_index=False, sort=False)',
+            ),
             (
                 'table.sort_values(["score", "track_id"], ascending=[False, True])',
                 'table.sort_values("score", ascending=False, kind="stable")',
@@ -147,7 +157,10 @@ MUTANTS = {
     "nlargest_cuts_ties_in_order_of_first_play": (
         "top_k",
         swap(
-            ('groupby("track_id", as_index=False)', 'groupby("track_id", as_index=False, sort=False)'),
+            (
+                'groupby("track_id", as_index=False)',
+                'groupby("track_id", as_index=False, sort=False)',
+            ),
             (
                 'table.sort_values(["score", "track_id"], ascending=[False, True])',
                 'table.nlargest(k, "score").sort_values(["score", "track_id"], ascending=[False, True])',
