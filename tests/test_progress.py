@@ -36,7 +36,7 @@ def test_statuses_follow_checks_and_gradings(tmp_path):
     assert rows["cold_start/01_popular_now"].status == "in progress"
     assert rows["audio_buffering/01_ring_buffer"].status == "not started"
     text = render(list(rows.values()))
-    assert "11/11" in text and "1 of 8 exercises pass every hidden test" in text
+    assert "11/11" in text and f"1 of {len(rows)} exercises pass every hidden test" in text
 
 
 def test_a_damaged_results_line_is_skipped(tmp_path):

@@ -45,12 +45,21 @@ def restore_advice(name: str) -> str:
     )
 
 
+def depends_on(layout: Layout, exercise_id: str) -> list[str]:
+    """What grading one exercise reads: the datasets and its own hidden-test module."""
+    module = layout.hidden_test_module(exercise_id).relative_to(layout.root).as_posix()
+    data = [p.relative_to(layout.root).as_posix() for p in sorted(layout.data.glob("*.csv"))]
+    return [*data, module]
+
+
 def problems(layout: Layout, names: list[str] | None = None) -> list[str]:
     """Each tracked file (or each of `names`) that is missing or differs from the manifest."""
     expected = recorded(layout)
     found = []
     for name in names if names is not None else sorted(expected):
         path = layout.root / name
+        if name not in expected and names is not None:
+            continue  # not shipped with the workbook: nothing to compare with
         if not path.exists():
             found.append(f"{name} is missing: {restore_advice(name)}")
         elif name in expected and digest(path) != expected[name]:

@@ -105,12 +105,6 @@ class GradedNotebook(IPyNbFile):
 
     def collect(self):
         path = Path(self.path)
-        damaged = integrity.problems(Layout())
-        if damaged:
-            raise NotebookError(
-                "cannot grade while files the grade depends on are changed:\n  "
-                + "\n  ".join(damaged)
-            )
         try:
             self.original_bytes = path.read_bytes()
             self.nb = notebook_file.read(path)
@@ -118,6 +112,8 @@ class GradedNotebook(IPyNbFile):
             folder = self.config.option.workbook_hidden_tests or Layout().hidden_tests
             self.hidden_path, names = hidden.hidden_module(self.exercise_id, Path(folder).resolve())
             self.exports = exported_names(self.exercise_id)
+            self.depends_on = integrity.depends_on(Layout(), self.exercise_id)
+            self.damaged_before = integrity.problems(Layout(), self.depends_on)
         except (
             notebook_file.NotebookFileError,
             hidden.NoHiddenTests,
@@ -188,10 +184,12 @@ class GradedNotebook(IPyNbFile):
             self.last_item.user_properties.append(("warnings", self.side_effects()))
 
     def side_effects(self) -> list[str]:
-        """What the learner's code changed on disk while it was graded."""
-        found = [
+        """Files the grade depends on that differ from the workbook's, and who changed them."""
+        found = [f"before grading, {p}" for p in self.damaged_before]
+        found += [
             f"your code changed a file while it was graded: {p}"
-            for p in integrity.problems(Layout())
+            for p in integrity.problems(Layout(), self.depends_on)
+            if p not in self.damaged_before
         ]
         if Path(self.path).read_bytes() != self.original_bytes:
             found.append(
