@@ -29,6 +29,26 @@ def _read(path: Path) -> metadata.Metadata:
     )
 
 
+def suggested_order(items: list[metadata.Metadata], band: str) -> list[metadata.Metadata]:
+    """The exercises that fit `band`, easiest first (difficulty, then estimated minutes)."""
+    fits = [m for m in items if m.fits_band(band)]
+    return sorted(fits, key=lambda m: (metadata.DIFFICULTIES.index(m.difficulty), m.minutes, m.id))
+
+
+def study_plan_markdown(items: list[metadata.Metadata], link_prefix: str = "../") -> str:
+    """Per band, the exercises to do in order, as markdown."""
+    parts = []
+    for band in metadata.BANDS:
+        order = suggested_order(items, band)
+        steps = [
+            f"{n}. [{m.title}]({link_prefix}exercises/{m.id}.ipynb) · {m.difficulty} · "
+            f"{m.round} · ~{m.minutes} min"
+            for n, m in enumerate(order, 1)
+        ]
+        parts.append(f"**{band}**\n\n" + ("\n".join(steps) or "(nothing in this track yet)"))
+    return "\n\n".join(parts)
+
+
 def index_markdown(items: list[metadata.Metadata], link_prefix: str = "") -> str:
     """A markdown table of exercises with links to the learner notebooks."""
     rows = [
