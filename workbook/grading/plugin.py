@@ -9,6 +9,7 @@ from nbval.plugin import IPyNbFile
 from workbook import catalog, integrity, markers, metadata, notebook_file
 from workbook.escape import printable
 from workbook.grading import bounds, hidden
+from workbook.grading.items import HiddenTest, VisibleChecks
 from workbook.grading.kernel import CellRun, NotebookKernel
 from workbook.grading.record import VISIBLE_CHECKS, Recorder
 from workbook.paths import Layout
@@ -84,13 +85,8 @@ class NotebookError(Exception):
     """The notebook cannot be graded; the message says why."""
 
 
-def plain(text: str) -> str:
-    """Failure text for a terminal or a file: escape sequences from learner code are shown, not run."""
-    return printable(text)
-
-
 def failure_line(run: CellRun) -> str:
-    return plain(f"{run.ename}: {run.evalue}".split("\n", 1)[0])
+    return printable(f"{run.ename}: {run.evalue}".split("\n", 1)[0])
 
 
 def memory_reason(run: CellRun) -> CellRun:
@@ -205,73 +201,3 @@ def exported_names(exercise_id: str) -> tuple[str, ...] | None:
     if not layout.solution(exercise_id).exists():
         return None
     return catalog.exercise(layout, exercise_id).exports or None
-
-
-class HiddenTestFailed(Exception):
-    def __init__(self, run: CellRun):
-        super().__init__(run.evalue)
-        self.run = run
-
-
-class GradedItem(pytest.Item):
-    """One row of a notebook's grade, tagged with its exercise (and mock attempt, if any)."""
-
-    def __init__(self, *, parent, name, **kwargs):
-        super().__init__(name=name, parent=parent, **kwargs)
-        self.user_properties.append(("exercise", parent.exercise_id))
-        self.user_properties.append(("path", str(Path(parent.path).resolve())))
-        attempt = parent.nb.metadata.get("workbook", {}).get("attempt")
-        if attempt:
-            self.user_properties.append(("attempt", attempt))
-
-    def reportinfo(self):
-        return self.path, None, f"{self.parent.exercise_id}::{self.name}"
-
-
-class VisibleChecks(GradedItem):
-    """The notebook's own `#| checks` cells, counted in the grade: they ran with the learner's."""
-
-    def runtest(self):
-        notebook: GradedNotebook = self.parent
-        for number in notebook.checks_cells:
-            run = notebook.learner_runs[number]
-            if not run.ok:
-                raise HiddenTestFailed(run)
-
-    def repr_failure(self, excinfo, style=None):
-        if not isinstance(excinfo.value, HiddenTestFailed):
-            return plain(str(super().repr_failure(excinfo)))
-        run = excinfo.value.run
-        return plain(f"{run.ename}: {run.evalue}")
-
-
-class HiddenTest(GradedItem):
-    """One hidden test function, run as a generated cell after the learner's cells."""
-
-    def runtest(self):
-        notebook: GradedNotebook = self.parent
-        self.user_properties.append(("cell_errors", notebook.earlier_failures()))
-        run = notebook.kernel.run(
-            hidden.test_cell_source(
-                notebook.hidden_path, self.name, notebook.labels, notebook.exports
-            )
-        )
-        if run.needs_new_kernel:
-            notebook.restart()
-        if not run.ok:
-            raise HiddenTestFailed(run)
-
-    def repr_failure(self, excinfo, style=None):
-        if not isinstance(excinfo.value, HiddenTestFailed):
-            return plain(str(super().repr_failure(excinfo)))
-        run = excinfo.value.run
-        text = plain(
-            run.evalue if run.ename == "HiddenTestFailure" else f"{run.ename}: {run.evalue}"
-        )
-        earlier = self.parent.earlier_failures()
-        if earlier:
-            text += (
-                "\nCells of your notebook that failed before the hidden tests ran "
-                "(this failure may come from them):\n  " + "\n  ".join(earlier)
-            )
-        return text
