@@ -1,4 +1,8 @@
-"""Every solution passes all its hidden tests; every untouched exercise fails all as not implemented."""
+"""Every solution passes all its hidden tests; every untouched exercise fails all as not implemented.
+
+Both run every cell without an error on the way (this is also the check that the solution and
+exercise notebooks run clean; tests/test_notebooks_run.py covers the other notebooks).
+"""
 
 import json
 
@@ -8,7 +12,7 @@ from conftest import ROOT, run_workbook
 from workbook.exercise import hidden_test_names
 
 
-def graded(folder: str, tmp_path) -> dict[str, dict[str, str]]:
+def graded(folder: str, tmp_path) -> dict[str, dict]:
     results = tmp_path / "results.jsonl"
     run = run_workbook(
         "grade",
@@ -18,7 +22,7 @@ def graded(folder: str, tmp_path) -> dict[str, dict[str, str]]:
         f"--junitxml={tmp_path / 'junit.xml'}",
     )
     assert results.exists(), run.output
-    return {r["exercise"]: r["tests"] for r in map(json.loads, results.read_text().splitlines())}
+    return {r["exercise"]: r for r in map(json.loads, results.read_text().splitlines())}
 
 
 def expected_tests() -> dict[str, list[str]]:
@@ -39,7 +43,9 @@ def expected_tests() -> dict[str, list[str]]:
 def test_every_hidden_test_has_the_expected_outcome(folder, outcome, tmp_path):
     results = graded(str(ROOT / folder), tmp_path)
     for exercise_id, names in expected_tests().items():
-        got = results.get(exercise_id, {})
+        record = results.get(exercise_id, {})
+        got = record.get("tests", {})
         assert list(got) == names, f"{folder}/{exercise_id}: graded {list(got)}, expected {names}"
         wrong = {name: o for name, o in got.items() if o != outcome}
         assert not wrong, f"{folder}/{exercise_id}: expected every test {outcome!r}, got {wrong}"
+        assert record["cell_errors"] == [], f"{folder}/{exercise_id}: cells failed"
