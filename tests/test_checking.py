@@ -12,6 +12,7 @@ from workbook.checking import CheckReport, as_case, run_case
 from workbook.compare import Tolerance, difference
 from workbook.exercise import Exercise
 from workbook.paths import Layout
+from workbook.preview import preview
 
 
 def add(a, b):
@@ -188,3 +189,10 @@ def test_while_grading_unattempted_visible_checks_raise_so_the_grade_counts_them
     monkeypatch.setenv("WORKBOOK_COUNT_CHECKS", "1")
     with pytest.raises(NotImplementedError, match="visible checks of stub are not attempted"):
         Exercise("graphs/01_toy").check(stub, [((1, 2), 3)])
+
+
+def test_a_small_frame_is_shown_whole_in_a_failure_and_a_large_one_by_its_head():
+    small = pd.DataFrame({"row": range(12)})
+    assert "11" in preview(small) and "rows in all" not in preview(small)
+    large = pd.DataFrame({"row": range(500)})
+    assert "499" not in preview(large) and "500 rows in all" in preview(large)

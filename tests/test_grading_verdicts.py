@@ -1,5 +1,6 @@
 """Verdicts a learner can trust: visible checks count, shrunk inputs, fair limits, own names only."""
 
+import contextlib
 import subprocess
 import sys
 
@@ -89,3 +90,13 @@ def test_eight_correct_notebooks_beside_two_cpu_hogs_all_pass(tmp_path):
     records = results(tmp_path)
     assert len(records) == 8, run.output
     assert all(r["passed"] == r["total"] for r in records), run.output
+
+
+def test_a_candidate_that_catches_every_exception_is_still_stopped_at_its_cpu_limit():
+    def swallowing():
+        for _ in range(10**4):
+            with contextlib.suppress(Exception):  # what a library's retry loop does
+                sum(range(10**5))
+
+    with pytest.raises(AssertionError, match="too slow: a swallowing workload took more than"):
+        assert_scales(swallowing, lambda: sum(range(10**4)), 2, "a swallowing workload", "Stop.")

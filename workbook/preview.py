@@ -46,14 +46,21 @@ def preview(value, limit: int = _LIMIT) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+FRAME_ROWS = 20  # a frame this small is shown whole: its deciding row may be anywhere
+
+
 def _frame(frame) -> str:
     kind = type(frame).__name__
     rows = len(frame)
-    head = frame.head(5).to_string(max_colwidth=30)
+    head = (
+        frame.to_string(max_colwidth=30)
+        if rows <= FRAME_ROWS
+        else frame.head(5).to_string(max_colwidth=30)
+    )
     dtypes = ""
     if hasattr(frame, "dtypes") and kind == "DataFrame":
         dtypes = "\n  dtypes: " + ", ".join(f"{c}={t}" for c, t in frame.dtypes.items())
-    more = f"\n  ... {rows:,} rows in all" if rows > 5 else ""
+    more = f"\n  ... {rows:,} rows in all" if rows > FRAME_ROWS else ""
     return f"{kind} ({rows:,} rows):\n" + _indent(head) + more + dtypes
 
 

@@ -43,9 +43,15 @@ def lab(tmp_path_factory):
     settings = home / "settings" / "@jupyterlab" / "apputils-extension"
     settings.mkdir(parents=True)
     (settings / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
-    with running_lab(
-        home, TOKEN, {"WORKBOOK_RESULTS_FILE": str(home / "results.jsonl"), "WORKBOOK_GRADING": ""}
-    ) as base:
+    checkout = home / "checkout"  # JupyterLab autosaves what it runs: never the repository's files
+    for folder in ("solutions", "exercises", "notebooks", "data", "tests/hidden"):
+        shutil.copytree(ROOT / folder, checkout / folder)
+    env = {
+        "WORKBOOK_ROOT": str(checkout),
+        "WORKBOOK_RESULTS_FILE": str(home / "results.jsonl"),
+        "WORKBOOK_GRADING": "",
+    }
+    with running_lab(home, TOKEN, env) as base:
         yield base
 
 

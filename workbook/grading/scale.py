@@ -40,8 +40,12 @@ def cpu_seconds(fn: Callable[[], object], repeat: int = 3, enough: float = 1.0) 
     return best
 
 
-class OverBudget(Exception):
-    """The candidate used more CPU time than the scale test allows."""
+class OverBudget(BaseException):
+    """The candidate used more CPU time than the scale test allows.
+
+    A BaseException, like KeyboardInterrupt, so an `except Exception` inside the candidate's
+    code (or a library it calls) cannot swallow it.
+    """
 
 
 @contextlib.contextmanager
