@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT, results, run_workbook, write_notebook
 
 from workbook import notebook_file
+from workbook.grading.asserts import assert_raises
 from workbook.grading.scale import assert_scales
 
 ADD = "def add(a, b):\n    return a + b"
@@ -100,3 +101,11 @@ def test_a_candidate_that_catches_every_exception_is_still_stopped_at_its_cpu_li
 
     with pytest.raises(AssertionError, match="too slow: a swallowing workload took more than"):
         assert_scales(swallowing, lambda: sum(range(10**4)), 2, "a swallowing workload", "Stop.")
+
+
+def test_a_stub_is_not_mistaken_for_an_expected_runtime_error():
+    def stub(x):
+        raise NotImplementedError("write your solution here")
+
+    with pytest.raises(NotImplementedError):
+        assert_raises(RuntimeError, stub, 1)
