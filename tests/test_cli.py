@@ -93,3 +93,10 @@ def test_lab_registers_the_merge_driver_inside_a_git_clone(tmp_path):
         check=False,
     )
     assert "merge-notebook %O %A %B %P" in driver.stdout
+
+
+def test_grading_uses_every_core_unless_told_otherwise():
+    from workbook.cli import parser
+
+    args = parser().parse_args(["grade", "exercises"])
+    assert args.jobs == (os.cpu_count() or 1)
