@@ -50,6 +50,17 @@ def assert_unmodified(fn: Callable, before: tuple, after: tuple) -> None:
             )
 
 
+def fail_if(problem: str | None, fn: Callable, args: tuple, expected: str, actual: str) -> None:
+    """Fail when `problem` is set, with the call, its named inputs, what was expected and what
+    came back: for checks no single expected value can express (any shortest path, any cycle)."""
+    if problem:
+        raise AssertionError(
+            f"{call_text(fn, args, {})}: {problem}\n"
+            f"input:\n{inputs_text(fn, args, {})}\n"
+            f"expected: {expected}\nactual:   {actual}"
+        )
+
+
 def assert_equal(actual, expected, call: str, tol: Tolerance = STRICT, given: dict | None = None):
     """Fail with the call, the inputs in `given`, both values and the first difference."""
     found = difference(actual, expected, tol)

@@ -16,8 +16,7 @@ from workbook.grading.asserts import (
     assert_returns,
     assert_type,
     assert_unmodified,
-    call_text,
-    inputs_text,
+    fail_if,
 )
 from workbook.grading.randomized import derandomized
 from workbook.grading.scale import assert_scales, workload
@@ -39,7 +38,6 @@ def assert_shortest_chain(collaborators, source, target, hops, example=None):
     before = copy.deepcopy((collaborators, source, target))
     path = collaboration_path(collaborators, source, target)
     args = (collaborators, source, target)
-    call = call_text(collaboration_path, args, {})
     problem = None
     if type(path) is not list:
         problem = f"expected a list of artists, got a {type(path).__name__}"
@@ -53,14 +51,14 @@ def assert_shortest_chain(collaborators, source, target, hops, example=None):
             problem = f"{broken[0][0]!r} and {broken[0][1]!r} never collaborated"
         elif len(path) - 1 != hops:
             problem = f"the chain has {len(path) - 1} hops; the shortest has {hops}"
-    if problem:
-        shown = f" such as {preview(example, 200)}" if example else ""
-        raise AssertionError(
-            f"{call} returned a wrong chain: {problem}\n"
-            f"input:\n{inputs_text(collaboration_path, args, {})}\n"
-            f"expected: a chain of {hops} hops{shown}\n"
-            f"actual:   {preview(path, 200)}"
-        )
+    shown = f" such as {preview(example, 200)}" if example else ""
+    fail_if(
+        problem and f"returned a wrong chain: {problem}",
+        collaboration_path,
+        args,
+        expected=f"a chain of {hops} hops{shown}",
+        actual=preview(path, 200),
+    )
     assert_unmodified(collaboration_path, (before, {}), (args, {}))
 
 

@@ -15,8 +15,7 @@ from workbook.grading.asserts import (
     assert_returns,
     assert_type,
     assert_unmodified,
-    call_text,
-    inputs_text,
+    fail_if,
 )
 from workbook.grading.randomized import derandomized
 from workbook.grading.scale import assert_scales, workload
@@ -67,7 +66,6 @@ def assert_cycle(requires, complete, target):
     the visited tasks, and leaves its arguments unmodified."""
     before = copy.deepcopy((requires, complete, target))
     args = (requires, complete, target)
-    call = call_text(tasks_to_run, args, {})
     try:
         result = tasks_to_run(requires, complete, target)
     except CycleError as error:
@@ -75,13 +73,13 @@ def assert_cycle(requires, complete, target):
         actual = f"CycleError({str(error)!r}) with .cycle = {preview(getattr(error, 'cycle', None), 200)}"
     else:
         problem, actual = "it returned instead of raising", preview(result, 200)
-    if problem:
-        raise AssertionError(
-            f"{call} must raise CycleError with a cycle among the visited tasks: {problem}\n"
-            f"input:\n{inputs_text(tasks_to_run, args, {})}\n"
-            f"expected: CycleError([t0, t1, ..., t0]), each task requiring the next, none complete\n"
-            f"actual:   {actual}"
-        )
+    fail_if(
+        problem and f"must raise CycleError with a cycle among the visited tasks: {problem}",
+        tasks_to_run,
+        args,
+        expected="CycleError([t0, t1, ..., t0]), each task requiring the next, none complete",
+        actual=actual,
+    )
     assert_unmodified(tasks_to_run, (before, {}), (args, {}))
 
 
