@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbook import catalog, contract, markers, notebook_file
+from workbook.grading.bounds import grading_environment
 from workbook.grading.hidden import test_cell_source
 from workbook.grading.kernel import NotebookKernel
 from workbook.paths import Layout
-from workbook.submission import GRADING
 
 SOLUTION = "the reference solution"
 
@@ -105,8 +105,7 @@ def audit(layout: Layout, exercise_id: str, cell_timeout: float = 60.0) -> Audit
         contract.pinned_clauses(hidden.read_text(encoding="utf-8")),
         contract.load_mutants(layout.mutants_module(exercise_id)),
     )
-    os.environ[GRADING] = "1"  # inherited by the kernel: submit() and check records stay off
-    os.environ["PYTHONHASHSEED"] = "0"  # as when grading: the same set orders every run
+    os.environ.update(grading_environment())  # the audit kernel sees what a grading kernel sees
     with tempfile.TemporaryDirectory() as scratch:
         plan = Path(scratch) / "plan.json"
         mutants = {m.name: m.source for m in result.mutants}

@@ -39,7 +39,9 @@ class Submission:
 
     @property
     def untouched(self) -> bool:
-        return bool(self.tests) and all(o == "not implemented" for o in self.tests.values())
+        from workbook.grading.record import untouched
+
+        return untouched(self.tests)
 
     def rows(self) -> dict[str, str]:
         """One row per test, or none when the summary already says nothing is attempted."""

@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+from workbook.submission import COUNT_CHECKS, GRADING
+
 PR_SET_CHILD_SUBREAPER = 36
 GIB = 2**30
 MEMORY_VARIABLE = "WORKBOOK_MEMORY_GIB"  # the cap, for messages inside the kernel
@@ -71,7 +73,20 @@ def memory_limit_source(gib: float) -> str:
     return f"import resource as _r\n_r.setrlimit(_r.RLIMIT_DATA, ({limit}, {limit}))\ndel _r"
 
 
-def memory_message(gib: float) -> str:
+def grading_environment(memory_gib: float = 4.0) -> dict[str, str]:
+    """What every grading kernel inherits: no submit() or progress records from inside the
+    grade, unattempted visible checks counted, repeatable set orders, and the memory cap."""
+    return {
+        GRADING: "1",
+        COUNT_CHECKS: "1",
+        "PYTHONHASHSEED": "0",
+        MEMORY_VARIABLE: str(memory_gib),
+    }
+
+
+def memory_message() -> str:
+    """A MemoryError in a grading kernel, said in terms of the cap it inherited."""
+    gib = float(os.environ.get(MEMORY_VARIABLE, "4"))
     return (
         f"used more than {gib:g} GiB of memory (the grading cap, --memory): look for a "
         "structure that grows with the square of the input, or a copy per step"

@@ -13,7 +13,6 @@ from workbook.grading.items import HiddenTest, VisibleChecks
 from workbook.grading.kernel import CellRun, NotebookKernel
 from workbook.grading.record import VISIBLE_CHECKS, Recorder
 from workbook.paths import Layout
-from workbook.submission import COUNT_CHECKS, GRADING
 
 
 def pytest_addoption(parser):
@@ -68,10 +67,7 @@ def pytest_configure(config):
             "--grade runs notebooks itself; do not combine it with --nbval/--nbval-lax"
         )
     config.pluginmanager.register(Recorder(config), "workbook-recorder")
-    os.environ[GRADING] = "1"  # inherited by the kernels this process starts
-    os.environ[COUNT_CHECKS] = "1"
-    os.environ["PYTHONHASHSEED"] = "0"  # set and dict-of-set orders, so a grade is repeatable
-    os.environ[bounds.MEMORY_VARIABLE] = str(config.option.workbook_memory)
+    os.environ.update(bounds.grading_environment(config.option.workbook_memory))
     bounds.become_subreaper()
 
 
@@ -92,7 +88,7 @@ def failure_line(run: CellRun) -> str:
 def memory_reason(run: CellRun) -> CellRun:
     """A learner cell's MemoryError, said in terms of the grading cap."""
     if run.ename == "MemoryError":
-        run.evalue = bounds.memory_message(float(os.environ[bounds.MEMORY_VARIABLE]))
+        run.evalue = bounds.memory_message()
     return run
 
 

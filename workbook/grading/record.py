@@ -41,8 +41,7 @@ class NotebookResult:
         return sum(o == outcome for o in self.tests.values())
 
     def untouched(self) -> bool:
-        """Every row says not implemented: the learner has not started."""
-        return bool(self.tests) and self.count(NOT_IMPLEMENTED) == len(self.tests)
+        return untouched(self.tests)
 
     def as_record(self) -> dict:
         attempt = None
@@ -69,6 +68,11 @@ class NotebookResult:
             "cell_errors": [printable(e) for e in self.cell_errors],
             "warnings": [printable(w) for w in self.warnings],
         }
+
+
+def untouched(tests: dict[str, str]) -> bool:
+    """Every row says not implemented: the learner has not started."""
+    return bool(tests) and all(o == NOT_IMPLEMENTED for o in tests.values())
 
 
 def _hidden_count(tests: dict[str, str]) -> int:

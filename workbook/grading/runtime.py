@@ -2,7 +2,6 @@
 
 import ast
 import functools
-import os
 import traceback
 from pathlib import Path
 
@@ -51,9 +50,9 @@ def describe(error: BaseException, hidden_path: str, cells: dict[int, str]) -> s
             "defining it runs without an error"
         )
     if isinstance(error, MemoryError):
-        from workbook.grading.bounds import MEMORY_VARIABLE, memory_message
+        from workbook.grading.bounds import memory_message
 
-        first = "MemoryError: " + memory_message(float(os.environ.get(MEMORY_VARIABLE, "4")))
+        first = "MemoryError: " + memory_message()
     if "Failing test case:" in first or "Falsifying example:" in first:  # hypothesis, new and old
         first += "\n" + REPLAY.format(test=frames[0].name if frames else "<test>")
     lines = [first, "Traceback (hidden test, then your code):"]
