@@ -86,12 +86,14 @@ class Audit:
 
 
 def plan_cells(solution: Path) -> list[str]:
-    """The solution's code cells that define things: no demos, checks or submit cell."""
+    """The solution's code cells that define things: no demos (`try_on`), checks or submit cell."""
     skip = (markers.SOLUTION_ONLY_CODE, markers.CHECKS)
     return [
         c.source
         for c in notebook_file.code_cells(notebook_file.read(solution))
-        if markers.first_line(c.source) not in skip and "submit(" not in c.source
+        if markers.first_line(c.source) not in skip
+        and "submit(" not in c.source
+        and ".try_on(" not in c.source
     ]
 
 
