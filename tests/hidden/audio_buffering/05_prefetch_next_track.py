@@ -534,7 +534,7 @@ def reference(session, peer_kbps=1_000, server_kbps=2_000, peer_lead_ms=30_000,
 
 
 @pins("scale")
-def test_a_long_session_is_linear_in_plays_not_in_milliseconds():
+def test_scale_a_long_session_is_linear_in_plays_not_in_milliseconds():
     session = workload("prefetch_long_session", long_session)
     small = session[:300]
     assert_equal([tuple(r) for r in prefetch_timeline(small)], reference(small),

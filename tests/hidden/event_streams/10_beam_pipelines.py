@@ -319,7 +319,7 @@ def test_gap_must_be_a_positive_int():
 
 
 @pins("sessions_distributed")
-def test_sessions_are_grouped_by_beam_session_windows_of_the_gap():
+def test_scale_sessions_are_grouped_in_beam_session_windows_not_on_one_worker():
     pipeline = beam.Pipeline()
     output = pipeline | beam.Create(PLAYS) | SessionizePlays(900)
     windowfn = output.windowing.windowfn
