@@ -3,7 +3,7 @@
 import nbformat
 import pytest
 
-from workbook import backups, build, markers, metadata, notebook_file
+from workbook import backups, build, contract, markers, metadata, notebook_file
 from workbook.paths import Layout
 
 FRONT = """<!-- exercise -->
@@ -102,6 +102,11 @@ def test_the_contract_is_shown_before_the_first_code_cell(layout):
     contract = built(layout).cells[2]
     assert contract.source.startswith("## Contract")
     assert "| `returns` | An `int`, twice `x`. |" in contract.source
+
+
+def test_a_pipe_in_a_clause_stays_inside_its_table_cell():
+    table = contract.markdown((("qoe", "sum of `|R[k] - R[k-1]|`"),))
+    assert table.endswith(r"| `qoe` | sum of `\|R[k] - R[k-1]\|` |")
 
 
 def test_building_twice_gives_identical_bytes_and_check_finds_nothing_stale(layout):

@@ -60,9 +60,14 @@ def load_mutants(path: Path) -> list[Mutant]:
 
 def markdown(clauses: tuple[tuple[str, str], ...]) -> str:
     """The contract as the learner sees it: one row per named clause."""
-    rows = "\n".join(f"| `{name}` | {text} |" for name, text in clauses)
+    rows = "\n".join(f"| `{name}` | {table_cell(text)} |" for name, text in clauses)
     return (
         "## Contract\n\n"
         "The hidden tests check each clause below by name; a failing test says which.\n\n"
         f"| clause | what your code must do |\n|---|---|\n{rows}"
     )
+
+
+def table_cell(text: str) -> str:
+    """Text safe inside a markdown table cell: a bare | ends the cell, even in a code span."""
+    return text.replace("|", r"\|")
