@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workbook import markers
 
-TRACKS = ("cold_start", "graphs", "audio_buffering", "event_streams", "experimentation")
+TRACKS = ("cold_start", "graphs", "audio_buffering", "event_streams", "experimentation_ml")
 DIFFICULTIES = ("warm-up", "interview", "stretch")
 BANDS = ("Engineer I", "Engineer II", "Senior Engineer", "Staff Engineer")
 ROUNDS = (
