@@ -71,3 +71,14 @@ def markdown(clauses: tuple[tuple[str, str], ...]) -> str:
 def table_cell(text: str) -> str:
     """Text safe inside a markdown table cell: a bare | ends the cell, even in a code span."""
     return text.replace("|", r"\|")
+
+
+def swap(template: str, *pairs: tuple[str, str]) -> str:
+    """`template` with each `old` replaced by `new`: how mutants edit the reference's source.
+
+    Fails loudly when an `old` is missing, so a mutant never silently equals the reference."""
+    for old, new in pairs:
+        if old not in template:
+            raise ValueError(f"mutant template does not contain {old!r}")
+        template = template.replace(old, new)
+    return template

@@ -1,5 +1,7 @@
 """Plausible wrong answers to audio_buffering/03_bitrate_arithmetic, each breaking one clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 import math
 
@@ -49,15 +51,6 @@ CHUNKS = "    return -(-track_bytes(duration_s, kbps) // 16_384)\n"
 DOWNLOAD = "    return rtt_ms / 1000 + size_bytes * 8 / (link_mbps * 1_000_000)\n"
 STREAM = "    return played_ms >= 30_000\n"
 TYPE_CHECK = "    if isinstance(value, bool) or not isinstance(value, allowed):\n"
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

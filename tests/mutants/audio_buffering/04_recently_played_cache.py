@@ -1,5 +1,7 @@
 """Plausible wrong answers to audio_buffering/04_recently_played_cache, each breaking one clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 from collections import OrderedDict
 
@@ -91,15 +93,6 @@ REMOVE_OLD = """        self._used -= old
 """
 INT_CHECK = """    if isinstance(value, bool) or not isinstance(value, int):
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

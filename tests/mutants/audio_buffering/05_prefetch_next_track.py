@@ -1,5 +1,7 @@
 """Plausible wrong answers to audio_buffering/05_prefetch_next_track, each breaking one clause."""
 
+from workbook.contract import swap
+
 GOOD = '''
 from typing import NamedTuple
 
@@ -138,15 +140,6 @@ def _check_play(play):
     if play.up_next is not None:
         _check_track(play.up_next)
 '''
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 SEARCH = "            search = max(start, start + track.duration_ms - peer_lead_ms)\n"

@@ -1,5 +1,7 @@
 """Plausible wrong answers to audio_buffering/06_chunk_scheduler, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 HEADER = """import heapq
 import math
 
@@ -91,15 +93,6 @@ SCAN = (
     return requests
 """
 )
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 SCAN_KEY = "key=lambda p: (queued[p] + CHUNK_BYTES) / speeds[p])"

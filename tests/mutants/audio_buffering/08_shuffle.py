@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 POSITIONS = """
 def spread_positions(tracks, rng):
     check_unique(tracks)
@@ -55,15 +57,6 @@ def fewer_repeats_shuffle(tracks, recent, seed, candidates=10):
             best, best_penalty = order, penalty
     return best
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

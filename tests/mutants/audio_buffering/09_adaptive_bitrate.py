@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 BUFFER = """
 def buffer_based(buffer_s, ladder=LADDER, reservoir_s=5.0, cushion_s=10.0):
     check_ladder(ladder)
@@ -81,15 +83,6 @@ def stream(trace_kbps, policy, n_chunks, ladder=LADDER, chunk_s=4.0, buffer_max_
         chunks.append((ladder[level], rebuffer, buffer))
     return chunks
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

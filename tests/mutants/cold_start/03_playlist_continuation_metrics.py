@@ -1,5 +1,7 @@
 """Plausible wrong answers to cold_start/03_playlist_continuation_metrics, each breaking one clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 import math
 from collections import Counter
@@ -116,15 +118,6 @@ FINAL_SORT = (
     "    best_first = sorted(range(p), key=lambda t: (-points[t], [-n for n in places[t]], "
     "names[t]))\n"
 )
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

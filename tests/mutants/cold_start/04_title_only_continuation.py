@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 NORMALIZE = """
 def normalize_title(title):
     if not isinstance(title, str):
@@ -35,15 +37,6 @@ def recommend_for_title(title, slices, k):
         ranked += rest[: k - len(ranked)]
     return ranked
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

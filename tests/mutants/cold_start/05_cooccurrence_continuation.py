@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 COUNT = """
 def cooccurrence(playlists):
     counts = {}
@@ -50,15 +52,6 @@ def holdout_split(playlists, n_test, seed, n_seeds=5):
         test.append((tracks[:n_seeds], set(tracks[n_seeds:])))
     return train, test
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

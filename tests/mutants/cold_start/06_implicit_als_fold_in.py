@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 FACTORS = """
 def user_factors(Y, YtY, items, plays, alpha=40.0, reg=0.1):
     items = np.asarray(items, dtype=np.int64)
@@ -47,15 +49,6 @@ def recommend(Y, x, k, exclude=()):
     order = np.lexsort((pool, -scores[pool]))[:k]
     return [int(i) for i in pool[order]]
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

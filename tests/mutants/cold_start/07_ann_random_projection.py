@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 ANGULAR = """
 def angular_distance(u, v):
     norm_u, norm_v = float(np.linalg.norm(u)), float(np.linalg.norm(v))
@@ -77,15 +79,6 @@ def query(index, q, n, search_k=None):
     order = np.lexsort((ids, -cos))[:n]
     return [int(i) for i in ids[order]]
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 RETURN_ANGULAR = "    return float(np.sqrt(max(0.0, 2.0 * (1.0 - cos))))\n"

@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 RIDGE = """
 def fit_ridge(A, F, reg=1.0):
     if A.shape[0] != F.shape[0]:
@@ -34,15 +36,6 @@ def nearest_tracks(F, q, k):
     order = np.lexsort((eligible, -similarity))[:k]
     return [int(i) for i in eligible[order]]
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

@@ -1,5 +1,7 @@
 """Plausible wrong answers to event_streams/01_sessionize, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 import numbers
 
@@ -61,15 +63,6 @@ def sessionize(plays, gap_s=1800):
         rows.append((user, number, start, last + gap_s, count))
     return pd.DataFrame(rows, columns=COLUMNS)
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

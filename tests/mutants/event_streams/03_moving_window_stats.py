@@ -1,5 +1,7 @@
 """Plausible wrong answers to event_streams/03_moving_window_stats, each breaking one clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 import heapq
 from collections import deque
@@ -80,15 +82,6 @@ APPEND_MEDIAN = """        if start >= 0:
             middle = -low[0][0]
             medians.append(float(middle) if w % 2 else (middle + high[0][0]) / 2)
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

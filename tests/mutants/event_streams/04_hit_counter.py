@@ -1,5 +1,7 @@
 """Plausible wrong answers to event_streams/04_hit_counter, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 WINDOW = 300
 LATENESS = 5
@@ -48,15 +50,6 @@ COUNT_GUARD = """        if ts < self._now - LATENESS:
             raise ValueError(f"cannot count at {ts}: more than {LATENESS} s before {self._now}")
         self._now = max(self._now, ts)
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

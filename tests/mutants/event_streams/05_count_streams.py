@@ -1,5 +1,7 @@
 """Plausible wrong answers to event_streams/05_count_streams, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 KINDS = ("play", "pause", "seek", "skip", "end")
 
@@ -67,15 +69,6 @@ THRESHOLD_CHECKS = """    if isinstance(threshold_ms, bool) or not isinstance(th
     if threshold_ms <= 0:
         raise ValueError(f"threshold_ms must be positive, got {threshold_ms}")
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

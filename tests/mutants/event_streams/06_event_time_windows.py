@@ -1,5 +1,7 @@
 """Plausible wrong answers to event_streams/06_event_time_windows, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = '''
 import heapq
 
@@ -68,15 +70,6 @@ def window_panes(
     return panes
 
 '''
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

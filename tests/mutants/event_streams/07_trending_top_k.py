@@ -1,5 +1,7 @@
 """Plausible wrong answers to event_streams/07_trending_top_k, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = '''
 import hashlib
 import math
@@ -79,15 +81,6 @@ class CountMin:
         """The smallest of `item`'s cells: never below its true count."""
         return min(cells[row_hash(item, row) % self.width] for row, cells in enumerate(self._table))
 '''
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 TOP_KEY = "key=lambda entry: (-entry[1], entry[0])"

@@ -1,5 +1,7 @@
 """Plausible wrong answers to event_streams/08_distinct_listeners_hll, each breaking one clause."""
 
+from workbook.contract import swap
+
 GOOD = '''
 import hashlib
 import math
@@ -53,15 +55,6 @@ class HyperLogLog:
             raise ValueError(f"cannot merge sketches of different precision: p={self.p} and p={other.p}")
         self._registers = [max(a, b) for a, b in zip(self._registers, other._registers, strict=True)]
 '''
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 RANK = "        rank = (64 - self.p) - w.bit_length() + 1  # 1-based; 65 - p when w == 0\n"

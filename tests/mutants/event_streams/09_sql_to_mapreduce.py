@@ -1,5 +1,7 @@
 """Plausible wrong answers to event_streams/09_sql_to_mapreduce, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = '''
 import heapq
 import itertools
@@ -122,15 +124,6 @@ def top_artists_external(
         for file in files:
             file.close()
 '''
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

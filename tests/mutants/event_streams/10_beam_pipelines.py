@@ -2,6 +2,8 @@
 
 Each mutant redefines one of the reference's pieces, after the reference's cells have run."""
 
+from workbook.contract import swap
+
 STREAM = """
 def to_test_stream(arrivals):
     stream, watermark = TestStream(), None
@@ -104,15 +106,6 @@ class SessionizePlays(beam.PTransform):
             | beam.FlatMap(lambda kv: python_sessions((kv[0], list(kv[1])), gap_s))
         )
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 DECIDE = """
 def ship_decision(metrics, alpha=0.05, deterioration_alpha=0.05):
     check(metrics, alpha, deterioration_alpha)
@@ -53,15 +55,6 @@ def check(metrics, alpha, deterioration_alpha):
     if not any(m.kind == "success" for m in metrics):
         raise ValueError(f"no success metric among {[m.name for m in metrics]}")
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

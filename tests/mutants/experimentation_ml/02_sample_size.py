@@ -3,6 +3,8 @@
 Each mutant redefines one function (or one helper of the reference) after the reference's cells
 have run. The quantile mutants define Acklam's coefficients themselves."""
 
+from workbook.contract import swap
+
 QUANTILE = """
 _A = (-3.969683028665376e01, 2.209460984245205e02, -2.759285104469687e02,
       1.383577518672690e02, -3.066479806614716e01, 2.506628277459239e00)
@@ -111,15 +113,6 @@ def z_quantile(p):
             high = middle
     return (low + high) / 2
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 LOOKS = """
 def simulate_looks(n_looks, n_sims, rng):
     for name, value in (("n_looks", n_looks), ("n_sims", n_sims)):
@@ -44,15 +46,6 @@ def boundary_constant(shape, n_looks, alpha, n_sims, seed):
     worst = (np.abs(z) / shape_bounds).max(axis=1)
     return float(np.quantile(worst, 1 - alpha))
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

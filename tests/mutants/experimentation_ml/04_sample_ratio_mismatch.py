@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 TAIL = """
 def chi2_sf(x, df):
     if isinstance(df, bool) or not isinstance(df, (int, np.integer)) or df < 1:
@@ -47,15 +49,6 @@ def srm_check(counts, shares=None, alpha=0.001):
     p_value = chi2_sf(chi2, k - 1)
     return chi2, p_value, p_value < alpha
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 WQ = """
 def weighted_quantile(values, weights, q):
     values = np.asarray(values, dtype=float)
@@ -61,15 +63,6 @@ def check_sample(values, weights, q):
     if not 0 <= q <= 1:
         raise ValueError(f"q must be in [0, 1], got {q}")
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

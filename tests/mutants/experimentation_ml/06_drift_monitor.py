@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 PSI = """
 def psi(baseline, current, eps=1e-4):
     b, c = shares(baseline), shares(current)
@@ -54,15 +56,6 @@ def drift_level(psi_value):
         raise ValueError(f"a PSI is a finite number >= 0, got {psi_value}")
     return next(level for bound, level in LEVELS if psi_value < bound)
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

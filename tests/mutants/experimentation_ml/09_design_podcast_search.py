@@ -2,6 +2,8 @@
 
 Each mutant redefines one function after the reference's cells have run."""
 
+from workbook.contract import swap
+
 LOSS = """
 def in_batch_softmax_loss(similarity, temperature=1.0):
     S = np.asarray(similarity, dtype=float)
@@ -70,15 +72,6 @@ def replicas_needed(peak_qps, qps_per_replica, spare=1):
         return int(nearest) + spare
     return math.ceil(quotient) + spare
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

@@ -1,5 +1,7 @@
 """Plausible wrong answers to graphs/02_degrees_of_separation, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 def collaboration_path(collaborators, source, target):
     for artist in (source, target):
@@ -61,15 +63,6 @@ def collaboration_path(collaborators, source, target):
                 queue.append(other)
     return None
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

@@ -1,5 +1,7 @@
 """Plausible wrong answers to graphs/03_leetcodify_friends, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 import pandas as pd
 
@@ -86,15 +88,6 @@ def recommend_friends(listens, friendship):
         if a != b and (a, b) not in friends and _match(a, b, seen)
     ]
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 PAIRS = """    found = found.sort_values(["a", "b"])

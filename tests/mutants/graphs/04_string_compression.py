@@ -1,5 +1,7 @@
 """Plausible wrong answers to graphs/04_string_compression, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 def compress(chars):
     if not isinstance(chars, list):
@@ -42,15 +44,6 @@ DIGITS = """            for digit in str(read - start):
                 chars[write] = digit
                 write += 1
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

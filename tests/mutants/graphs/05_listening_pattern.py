@@ -1,5 +1,7 @@
 """Plausible wrong answers to graphs/05_listening_pattern, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 from collections import Counter, defaultdict
 from itertools import combinations
@@ -20,15 +22,6 @@ def most_common_pattern(plays):
 SORT = "sorted(plays, key=lambda play: play[1])"
 COUNT = "        scores.update(set(combinations(tracks, 3)))\n"
 PICK = "    return min(scores, key=lambda pattern: (-scores[pattern], pattern))"
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

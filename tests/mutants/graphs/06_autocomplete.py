@@ -1,5 +1,7 @@
 """Plausible wrong answers to graphs/06_autocomplete, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 import unicodedata
 
@@ -60,15 +62,6 @@ APPEND = """            if len(top) < K:
                 if len(top) < K:
                     top.append(title)
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 MUTANTS = {

@@ -1,5 +1,7 @@
 """Plausible wrong answers to graphs/07_related_artists_pagerank, each breaking one contract clause."""
 
+from workbook.contract import swap
+
 GOOD = """
 import numpy as np
 
@@ -81,15 +83,6 @@ def personalized_pagerank(related, seed, alpha=0.85, tol=1e-6, max_iter=100):
             return x
     raise RuntimeError(f"did not converge in max_iter={max_iter} iterations")
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 RETURN = "            return dict(zip(artists, x.tolist(), strict=True))\n"

@@ -3,6 +3,8 @@
 Each source redefines `tasks_to_run`; `CycleError` stays the notebook's.
 """
 
+from workbook.contract import swap
+
 GOOD = """
 import heapq
 
@@ -75,15 +77,6 @@ def tasks_to_run(requires, complete, target):
     visit(target)
     return order
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 ORDER = """    while ready:

@@ -3,6 +3,8 @@
 Each source redefines one of the two functions; the other stays the reference solution.
 """
 
+from workbook.contract import swap
+
 SCENES = """
 def scenes(artists, collaborations):
     graph = {artist: set() for artist in artists}
@@ -91,15 +93,6 @@ def critical_collaborations(collaborations):
             visit(root, None)
     return sorted(critical)
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 SORT_SCENES = "    groups.sort(key=lambda group: (-len(group), group[0]))\n"

@@ -3,6 +3,8 @@
 Each source redefines one function; the others stay the reference solution.
 """
 
+from workbook.contract import swap
+
 UPDATES = """
 def status_updates_per_second(listeners, seconds_per_track):
     if listeners < 0:
@@ -103,15 +105,6 @@ def choose_threshold(followers, update_users, update_times, writes_per_second, s
             return threshold
     raise ValueError(f"no candidate threshold meets slo_seconds={slo_seconds}")
 """
-
-
-def swap(template: str, *pairs: tuple[str, str]) -> str:
-    """`template` with each `old` replaced by `new`; fails loudly if `old` is not there."""
-    for old, new in pairs:
-        if old not in template:
-            raise ValueError(f"mutant template does not contain {old!r}")
-        template = template.replace(old, new)
-    return template
 
 
 DELAY_CORE = """    served = np.cumsum(work / writes_per_second)
