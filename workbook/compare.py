@@ -49,7 +49,9 @@ def difference(actual, expected, tol: Tolerance = Tolerance(), where: str = "") 
         return _pandas_difference(actual, expected, tol, at)
     if _module(expected) == "numpy" and getattr(expected, "ndim", 0) >= 1:
         return _array_difference(actual, expected, tol, at)
-    if isinstance(expected, float) or (_module(expected) == "numpy" and expected.ndim == 0):
+    if isinstance(expected, float) or (
+        _module(expected) == "numpy" and getattr(expected, "ndim", None) == 0
+    ):
         return _number_difference(actual, expected, tol, at)
     if isinstance(expected, dict):
         return _dict_difference(actual, expected, tol, where)
