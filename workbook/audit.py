@@ -1,7 +1,8 @@
 """`workbook audit`: every contract clause is pinned by a hidden test and broken by a mutant it kills.
 
 One kernel per exercise: the solution runs once per subject in a fresh namespace, and each
-mutant is graded only by the tests needed to show the map clause -> tests -> killed mutants.
+mutant is graded only by the tests needed to show the map clause -> tests -> killed mutants:
+the tests pinning its clause, fastest first, until one kills it.
 """
 
 import json
@@ -123,7 +124,7 @@ def audit(layout: Layout, exercise_id: str, cell_timeout: float = 60.0) -> Audit
 
 
 def _run_subjects(kernel, result: Audit, plan: Path, hidden: Path, exports) -> None:
-    def subject(name: str | None, tests: list[str]) -> dict[str, str]:
+    def subject(name: str | None, tests: list[str], first_kill: bool = False) -> dict[str, str]:
         setup = kernel.run(
             "import workbook.grading.sandbox as __sandbox\n"
             f"__ns = __sandbox.namespace({str(plan)!r}, {name!r})"
@@ -136,17 +137,24 @@ def _run_subjects(kernel, result: Audit, plan: Path, hidden: Path, exports) -> N
             result.seconds[test] = result.seconds.get(test, 0.0) + run.seconds
             if run.needs_new_kernel:
                 kernel.replace()
-                return {**failed, test: run.evalue, **subject(name, tests[tests.index(test) + 1 :])}
+                failed[test] = run.evalue
+                rest = tests[tests.index(test) + 1 :]
+                return failed if first_kill else {**failed, **subject(name, rest)}
             if not run.ok:
                 failed[test] = run.evalue.split("\n", 1)[0]
+                if first_kill:
+                    break
         return failed
 
     result.failures[SOLUTION] = subject(None, list(result.pinned))
+    cost = dict(result.seconds)  # a mutant meets the cheapest of its clause's tests first
     for mutant in result.mutants:
-        result.failures[mutant.name] = subject(mutant.name, result.tests_pinning(mutant.clause))
+        tests = sorted(result.tests_pinning(mutant.clause), key=lambda t: cost.get(t, 0.0))
+        result.failures[mutant.name] = subject(mutant.name, tests, first_kill=True)
     killed = {t for m in result.mutants for t in result.killers(m.name)}
     for test in (t for t in result.pinned if t not in killed):
-        for mutant in result.mutants:
+        own = set(result.pinned[test])  # mutants of the test's own clauses are likeliest to fail it
+        for mutant in sorted(result.mutants, key=lambda m: m.clause not in own):
             if subject(mutant.name, [test]):
                 result.failures[mutant.name][test] = "killed"
                 break
