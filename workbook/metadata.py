@@ -7,7 +7,16 @@ from pathlib import Path
 
 from workbook import markers
 
-TRACKS = ("cold_start", "graphs", "audio_buffering", "event_streams", "experimentation_ml")
+TRACKS = (
+    "cold_start",
+    "graphs",
+    "audio_buffering",
+    "event_streams",
+    "experimentation_ml",
+    "screen",  # phone-screen fundamentals
+    "home",  # take-home assignments and pair programming
+    "values",  # the values round
+)
 DIFFICULTIES = ("warm-up", "interview", "stretch")
 BANDS = ("Engineer I", "Engineer II", "Senior Engineer", "Staff Engineer")
 ROUNDS = (
