@@ -1,0 +1,1 @@
+"""Case rounds: incidents to investigate through `ask(...)`."""
