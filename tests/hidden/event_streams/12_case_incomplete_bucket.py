@@ -1,52 +1,29 @@
 """Hidden tests for event_streams/12_case_incomplete_bucket: `diagnose` on many incidents."""
 
 from workbook.case import Diagnosis, vocabulary_problem
-from workbook.cases.incomplete_bucket import BUDGET, VOCABULARY, incident, open_case, planted
+from workbook.cases import incomplete_bucket as bucket
 from workbook.contract import pins
 from workbook.grading.asserts import assert_equal
+from workbook.grading.cases import (
+    assert_field,
+    assert_within_budget,
+    seeds_of,
+    tonight_within_budget,
+)
 
 SEEDS = range(60)  # 24 starvations, 15 bad deploys, 21 region outages
 
 
-def seeds_of(cause, seeds=SEEDS):
-    return [s for s in seeds if incident(s, 16).cause == cause]
-
-
-def investigated(seed, event_types=16):
-    """diagnose() on a fresh incident: the diagnosis and the probes it used."""
-    case = open_case(seed, event_types)
-    return diagnose(case), case
-
-
-def wrong_fields(field, seeds):
-    """Seeds whose diagnosis gets `field` wrong, with what was expected and what came back."""
-    found = []
-    for seed in seeds:
-        got, _ = investigated(seed)
-        problem = vocabulary_problem(got, VOCABULARY)
-        assert not problem, f"diagnose(open_case({seed})): {problem}"
-        want = planted(seed)
-        if getattr(got, field) != getattr(want, field):
-            found.append(
-                f"seed {seed}: expected {getattr(want, field)!r}, got {getattr(got, field)!r}"
-            )
-    return found
-
-
-def assert_field(field, seeds, why):
-    found = wrong_fields(field, seeds)
-    assert not found, (
-        f"diagnose(open_case(seed)).{field} is wrong on {len(found)} of {len(seeds)} incidents "
-        f"({why}):\n" + "\n".join(found[:5])
-    )
+def incidents(cause):
+    return seeds_of(lambda s: bucket.incident(s, 16), cause, SEEDS)
 
 
 @pins("diagnosis_type")
 def test_returns_a_diagnosis_from_the_tables():
     for seed in (1, 5, 2):
-        got, _ = investigated(seed)
+        got = diagnose(bucket.open_case(seed))
         assert_equal(type(got).__name__, "Diagnosis", f"type(diagnose(open_case({seed})))")
-        problem = vocabulary_problem(got, VOCABULARY)
+        problem = vocabulary_problem(got, bucket.VOCABULARY)
         assert not problem, f"diagnose(open_case({seed})): {problem}"
 
 
@@ -57,62 +34,55 @@ def test_worked_examples_from_the_statement():
         5: Diagnosis("region_outage", "us-central1", "fail_over_region", "multi_region_publishing"),
     }  # fmt: skip
     for seed, diagnosis in want.items():
-        got, _ = investigated(seed)
-        assert_equal(got, diagnosis, f"diagnose(open_case({seed}))")
+        assert_equal(diagnose(bucket.open_case(seed)), diagnosis, f"diagnose(open_case({seed}))")
 
 
 @pins("root_cause")
 def test_root_cause_is_found_for_every_kind_of_incident():
-    assert_field(
-        "root_cause", list(SEEDS), "each cause shows in the backlog, the writers and the volumes"
-    )
+    why = "each cause shows in the backlog, the writers and the volumes"
+    assert_field(diagnose, bucket, "root_cause", SEEDS, why)
 
 
 @pins("root_cause", "red_herrings")
 def test_bad_deploys_are_told_from_floods_by_the_writers_restarts():
-    assert_field(
-        "root_cause",
-        seeds_of("bad_deploy") + seeds_of("starvation")[:8],
-        "restarts vs a maxed-out pool",
-    )
+    seeds = incidents("bad_deploy") + incidents("starvation")[:8]
+    assert_field(diagnose, bucket, "root_cause", seeds, "restarts vs a maxed-out pool")
 
 
 @pins("culprit")
 def test_the_flooding_type_is_the_one_that_grew_not_the_largest():
-    seeds = seeds_of("starvation")
-    assert_field("culprit", seeds, "compare each type's 14:00 rate with its 13:00 rate")
+    why = "compare each type's 14:00 rate with its 13:00 rate"
+    assert_field(diagnose, bucket, "culprit", incidents("starvation"), why)
 
 
 @pins("culprit")
 def test_the_culprit_of_a_bad_deploy_is_the_writer_version_deployed():
-    assert_field(
-        "culprit", seeds_of("bad_deploy"), "'bucket-writer <to_version>' of the crashing deploy"
-    )
+    why = "'bucket-writer <to_version>' of the crashing deploy"
+    assert_field(diagnose, bucket, "culprit", incidents("bad_deploy"), why)
 
 
 @pins("culprit")
 def test_the_culprit_of_an_outage_is_the_datacenter_that_went_quiet():
-    assert_field(
-        "culprit", seeds_of("region_outage"), "not the smallest datacenter: the one whose rate fell"
-    )
+    why = "not the smallest datacenter: the one whose rate fell"
+    assert_field(diagnose, bucket, "culprit", incidents("region_outage"), why)
 
 
 @pins("quick_fix")
 def test_quick_fixes_close_tonights_bucket():
-    assert_field("quick_fix", list(SEEDS), "act on the culprit; the pool is already at its maximum")
+    why = "act on the culprit; the pool is already at its maximum"
+    assert_field(diagnose, bucket, "quick_fix", SEEDS, why)
 
 
 @pins("permanent_fix")
 def test_permanent_fixes_remove_the_class_of_incident():
-    assert_field(
-        "permanent_fix", list(SEEDS), "isolation, schema checks before deploy, multi-region"
-    )
+    why = "isolation, schema checks before deploy, multi-region"
+    assert_field(diagnose, bucket, "permanent_fix", SEEDS, why)
 
 
 @pins("red_herrings")
 def test_other_services_deploys_are_not_blamed():
-    seeds = seeds_of("starvation") + seeds_of("region_outage")
-    found = [s for s in seeds if investigated(s)[0].root_cause == "bad_deploy"]
+    seeds = incidents("starvation") + incidents("region_outage")
+    found = [s for s in seeds if diagnose(bucket.open_case(s)).root_cause == "bad_deploy"]
     assert not found, (
         f"diagnose(open_case(seed)) blamed a deploy on incidents {found[:5]} where the writers "
         "never crashed; every night has deploys (search-frontend, client-android, the morning's "
@@ -122,34 +92,28 @@ def test_other_services_deploys_are_not_blamed():
 
 @pins("probe_budget")
 def test_at_most_five_probes_on_every_incident():
-    over = [(s, c.probes) for s in SEEDS for _, c in [investigated(s)] if c.probes > BUDGET]
-    assert not over, (
-        f"diagnose(case) asked more than {BUDGET} questions on {len(over)} incidents, "
-        f"e.g. (seed, probes) {over[:4]}"
-    )
+    assert_within_budget(diagnose, bucket.open_case, SEEDS, bucket.BUDGET)
 
 
 @pins("probe_budget")
 def test_scale_at_most_five_probes_with_300_event_types():
     for seed in (2, 3, 1, 0):
-        case = open_case(seed, event_types=300)
+        case = bucket.open_case(seed, event_types=300)
         got = diagnose(case)
-        assert case.probes <= BUDGET, (
+        assert case.probes <= bucket.BUDGET, (
             f"diagnose(open_case({seed}, event_types=300)) asked {case.probes} questions: ask "
             "about all types at once and compare them, not one type per question"
         )
-        assert_equal(got, planted(seed, 300), f"diagnose(open_case({seed}, event_types=300))")
+        want = bucket.planted(seed, 300)
+        assert_equal(got, want, f"diagnose(open_case({seed}, event_types=300))")
 
 
 @pins("tonight")
 def test_tonights_diagnosis_matches_the_incident():
-    assert_equal(tonights_diagnosis(), planted(TONIGHT), "tonights_diagnosis()")
+    assert_equal(tonights_diagnosis(), bucket.planted(TONIGHT), "tonights_diagnosis()")
 
 
 @pins("tonight")
 def test_tonights_investigation_stays_within_budget():
     tonights_diagnosis()
-    assert tonight.probes <= BUDGET, (
-        f"the saved notebook asks `tonight` {tonight.probes} questions, over the budget of "
-        f"{BUDGET}: {tonight.asked}"
-    )
+    tonight_within_budget(tonight, bucket.BUDGET)
