@@ -53,8 +53,8 @@ def progress(layout: Layout) -> list[ExerciseProgress]:
     table = {m.id: ExerciseProgress(m.id, m.title, m.band_range) for m in catalog.exercises(layout)}
     for record in results.read(layout.results_file):
         entry = table.get(record.get("exercise", ""))
-        if entry is None or not is_learners(record, layout):
-            continue
+        if entry is None or not is_learners(record, layout) or record.get("kind") == "drill":
+            continue  # a timed drill scores a random dozen, not the exercise
         entry.times.append(record.get("unix", 0.0))
         if record.get("kind") == "check":
             entry.visible_passed |= record.get("outcome") == "passed"
