@@ -63,6 +63,28 @@ def test_solution_region_becomes_an_indented_stub_keeping_signature_and_docstrin
     assert stub == f'def double(x: int) -> int:\n    """Twice x."""\n    {markers.STUB}'
 
 
+def test_a_starter_replaces_the_stub_with_the_existing_code_uncommented():
+    source = (
+        "def plays(a):\n"
+        "    ### BEGIN SOLUTION\n"
+        "    return sorted(a)\n"
+        "    ### STARTER\n"
+        "    # out = list(a)  # the code the learner starts from\n"
+        "    #\n"
+        "    # return out\n"
+        "    ### END SOLUTION"
+    )
+    assert build.stub_solution_regions(source, "cell") == (
+        "def plays(a):\n    out = list(a)  # the code the learner starts from\n\n    return out"
+    )
+
+
+def test_an_uncommented_starter_line_is_an_error_naming_the_cell():
+    source = "### BEGIN SOLUTION\nx = 1\n### STARTER\nx = 2\n### END SOLUTION"
+    with pytest.raises(build.BuildError, match=r"cell 4: a starter line must be commented"):
+        build.stub_solution_regions(source, "cell 4")
+
+
 @pytest.mark.parametrize(
     "broken",
     ["### BEGIN SOLUTION\nx", "x\n### END SOLUTION", "### BEGIN SOLUTION\n### BEGIN SOLUTION"],

@@ -18,24 +18,36 @@ class BuildError(ValueError):
 
 
 def stub_solution_regions(source: str, where: str) -> str:
-    """Replace each BEGIN/END SOLUTION region with a stub raising NotImplementedError."""
-    out, inside = [], False
+    """Replace each BEGIN/END SOLUTION region with a stub raising NotImplementedError, or with
+    its starter: the commented lines after `### STARTER`, uncommented (existing code to fix)."""
+    out, region, starter = [], None, None
     for line in source.split("\n"):
         stripped = line.strip()
         if stripped == markers.SOLUTION_BEGIN:
-            if inside:
+            if region is not None:
                 raise BuildError(f"{where}: nested {markers.SOLUTION_BEGIN}")
-            inside = True
-            out.append(line[: len(line) - len(line.lstrip())] + markers.STUB)
+            region, starter = line[: len(line) - len(line.lstrip())], None
+        elif stripped == markers.STARTER and region is not None:
+            starter = []
         elif stripped == markers.SOLUTION_END:
-            if not inside:
+            if region is None:
                 raise BuildError(f"{where}: {markers.SOLUTION_END} without a BEGIN")
-            inside = False
-        elif not inside:
+            out += [region + markers.STUB] if starter is None else starter
+            region = None
+        elif region is not None and starter is not None:
+            starter.append(_uncommented(line, where))
+        elif region is None:
             out.append(line)
-    if inside:
+    if region is not None:
         raise BuildError(f"{where}: {markers.SOLUTION_BEGIN} without an END")
     return "\n".join(out)
+
+
+def _uncommented(line: str, where: str) -> str:
+    indent, text = line[: len(line) - len(line.lstrip())], line.strip()
+    if text != "#" and not text.startswith("# "):
+        raise BuildError(f"{where}: a starter line must be commented with '# ', got {line!r}")
+    return (indent + text[2:]) if text != "#" else ""
 
 
 def fold_hint(source: str, number: int, total: int) -> str:

@@ -2,6 +2,7 @@
 
 SOLUTION_BEGIN = "### BEGIN SOLUTION"
 SOLUTION_END = "### END SOLUTION"
+STARTER = "### STARTER"  # inside a solution region: commented existing code the learner starts from
 STUB = 'raise NotImplementedError("write your solution here")'
 
 # First line of a cell that marks its role.
