@@ -1,11 +1,11 @@
-"""The `workbook` command: build, grade, audit, new, reset, mock, progress, data, lab."""
+"""The `workbook` command: build, grade, audit, new, reset, mock, scorecard, plan, progress, data, lab."""
 
 import argparse
 import os
 import sys
 
 import workbook.fastimport  # noqa: F401  (first: keeps `import nbformat` fast)
-from workbook.metadata import BANDS, ROUNDS, TRACKS
+from workbook.metadata import BANDS, ROLES, ROUNDS, TRACKS
 from workbook.paths import Layout
 
 
@@ -153,6 +153,8 @@ def cmd_mock(args) -> int:
     from workbook.mock import NoExerciseFits, mock
 
     layout = Layout()
+    if args.loop:
+        return start_mock_loop(layout, args)
     try:
         choice, path = mock(layout, args.band, args.round, args.track, args.minutes, args.seed)
     except NoExerciseFits as error:
@@ -162,6 +164,50 @@ def cmd_mock(args) -> int:
     print(
         f"{path.relative_to(layout.root)}  ({args.minutes or choice.minutes} minutes: {choice.title})"
     )
+    return 0
+
+
+def start_mock_loop(layout: Layout, args) -> int:
+    from workbook.loop import start_loop
+    from workbook.scorecard import scorecard
+
+    if not (args.band and args.role):
+        print("workbook mock --loop: give --band and --role", file=sys.stderr)
+        return 2
+    folder = start_loop(layout, args.role, args.band, args.seed)
+    print(f"wrote {folder.relative_to(layout.root)}/: one notebook per round, in order")
+    print(scorecard(layout, folder).render())
+    return 0
+
+
+def cmd_scorecard(args) -> int:
+    from workbook.scorecard import latest_loop, scorecard
+
+    layout = Layout()
+    folder = args.attempt and layout.root / args.attempt if args.attempt else latest_loop(layout)
+    if folder is None:
+        print(
+            "workbook scorecard: no mock loop yet; start one with `workbook mock --loop`",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        print(scorecard(layout, folder.resolve()).render())
+    except FileNotFoundError as error:
+        print(f"workbook scorecard: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_plan(args) -> int:
+    from workbook.plan import render, study_plan
+    from workbook.progress import progress
+    from workbook.scorecard import completed_loops
+
+    layout = Layout()
+    plan, rest = study_plan(layout, args.days, args.band, args.role, args.minutes_per_day)
+    done = {row.id for row in progress(layout) if row.status == "hidden tests pass"}
+    print(render(plan, rest, args.band, args.role, done, completed_loops(layout)))
     return 0
 
 
@@ -302,7 +348,20 @@ def parser() -> argparse.ArgumentParser:
         "--minutes", type=int, help="time budget; picks exercises estimated at most this long"
     )
     mock.add_argument("--seed", type=int, help="the same seed picks the same exercise")
+    mock.add_argument(
+        "--loop", action="store_true", help="a full loop: screen, take-home and on-site rounds"
+    )
+    mock.add_argument("--role", choices=ROLES, help="with --loop: the loop's role")
     mock.set_defaults(run=cmd_mock)
+    card = sub.add_parser("scorecard", help="a mock loop's rounds: tests, time, self-assessment")
+    card.add_argument("attempt", nargs="?", help="attempts/loop-... (default: the latest loop)")
+    card.set_defaults(run=cmd_scorecard)
+    plan = sub.add_parser("plan", help="a day-by-day study plan for a role and band")
+    plan.add_argument("--days", type=int, default=14)
+    plan.add_argument("--band", choices=BANDS, required=True)
+    plan.add_argument("--role", choices=ROLES, required=True)
+    plan.add_argument("--minutes-per-day", type=int, default=150)
+    plan.set_defaults(run=cmd_plan)
     progress = sub.add_parser("progress", help="where you stand, per track, from your results")
     progress.set_defaults(run=cmd_progress)
     data = sub.add_parser("data", help="regenerate the datasets in data/")

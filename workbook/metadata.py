@@ -19,6 +19,7 @@ TRACKS = (
 )
 DIFFICULTIES = ("warm-up", "interview", "stretch")
 BANDS = ("Engineer I", "Engineer II", "Senior Engineer", "Staff Engineer")
+ROLES = ("backend", "data", "ml")  # the loops `workbook mock --loop` and `workbook plan` know
 ROUNDS = (
     "phone screen coding",
     "phone screen fundamentals",

@@ -32,24 +32,38 @@ def candidates(
     ]
 
 
-def start_attempt(layout: Layout, choice: Metadata, minutes: int, now: float) -> Path:
-    """Write attempts/<track>__<slug>-<time>.ipynb with the time budget at the top."""
+def start_attempt(
+    layout: Layout,
+    choice: Metadata,
+    minutes: int,
+    now: float,
+    path: Path | None = None,
+    banner: str | None = None,
+) -> Path:
+    """Write attempts/<track>__<slug>-<time>.ipynb (or `path`) with the time budget at the top."""
     solution = layout.solution(choice.id)
     nb = build.to_exercise(notebook_file.read(solution), solution)
     ends = time.strftime("%H:%M", time.localtime(now + minutes * 60))
     banner = nbformat.v4.new_markdown_cell(
-        f"> **Mock interview: {minutes} minutes, until {ends}.** Talk through the contract before "
-        "you code, say the complexity, test an edge case. Grade with `ex.submit()` or "
+        banner
+        or f"> **Mock interview: {minutes} minutes, until {ends}.** Talk through the contract "
+        "before you code, say the complexity, test an edge case. Grade with `ex.submit()` or "
         "`workbook grade` when the time is up: the elapsed time is recorded."
     )
     banner.id = "mock-interview-banner"
     nb.cells.insert(0, banner)
     nb.metadata[markers.NOTEBOOK_METADATA_KEY]["attempt"] = {"started": now, "minutes": minutes}
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
-    path = layout.root / "attempts" / f"{choice.track}__{choice.id.split('/')[1]}-{stamp}.ipynb"
+    if path is None:
+        name = f"{choice.track}__{choice.id.split('/')[1]}-{stamp(now)}.ipynb"
+        path = layout.root / "attempts" / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(notebook_file.dumps(nb), encoding="utf-8")
     return path
+
+
+def stamp(now: float) -> str:
+    """A sortable local time for file names: 20261201-140500."""
+    return time.strftime("%Y%m%d-%H%M%S", time.localtime(now))
 
 
 def mock(
