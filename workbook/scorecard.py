@@ -80,7 +80,7 @@ class Scorecard:
         if weak:
             text += f" Below the bar: {', '.join(weak)}: practise these rounds next."
         if open_:
-            text += f" Not graded yet: {len(open_)} round(s); grade them with `workbook grade {self.folder.name}`."
+            text += f" Not graded yet: {len(open_)} round(s); grade them with `workbook grade attempts/{self.folder.name}`."
         return text
 
     def render(self) -> str:
