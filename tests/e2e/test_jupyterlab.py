@@ -97,3 +97,42 @@ def test_the_reference_solution_passes_visible_checks_and_every_hidden_test(page
     rows = 1 + len(Exercise("graphs/01_mutual_friends").hidden_tests())
     assert f"{rows} of {rows} passed" in submitted
     page.screenshot(path=str(ARTIFACTS / "solution-submitted.png"))
+
+
+def edit_cell(page, containing: str, text: str) -> None:
+    """Replace the source of the first code cell containing `containing` (typed, not pasted)."""
+    cell = page.locator(".jp-CodeCell", has_text=containing).first
+    cell.scroll_into_view_if_needed()
+    cell.locator(".cm-content").click()
+    page.keyboard.press("Control+a")
+    page.keyboard.insert_text(text)
+
+
+def test_a_learner_opens_a_case_asks_two_questions_and_submits(page, lab):
+    run_all(page, lab, "exercises/event_streams/12_case_incomplete_bucket.ipynb")
+    output_text(page, r"are waiting for your code", 180_000)
+    edit_cell(page, "One question per cell", 'tonight.ask("backlog")')
+    page.keyboard.press("Alt+Enter")  # run it and open a new cell below, ready to type
+    page.keyboard.insert_text('tonight.ask("writers")')
+    page.keyboard.press("Alt+Enter")
+    page.keyboard.insert_text("tonight")
+    page.keyboard.press("Shift+Enter")
+    assert "2 of 5 probes used" in output_text(page, r"2 of 5 probes used")
+    output_text(page, r"max_workers")  # the writers' table, answered by the case
+    page.screenshot(path=str(ARTIFACTS / "case-round-asked.png"), full_page=True)
+    edit_cell(
+        page,
+        "def tonights_diagnosis",
+        "def tonights_diagnosis():\n"
+        '    return Diagnosis("starvation", "ClientError", "shed_flooding_type", '
+        '"stream_per_event_type")\n\n\n'
+        "def diagnose(case):\n"
+        '    raise NotImplementedError("not yet")\n',
+    )
+    page.keyboard.press("Control+s")
+    page.get_by_text(re.compile(r"Saving completed|Saved")).first.wait_for(timeout=30_000)
+    page.locator(".jp-CodeCell", has_text="ex.submit()").last.locator(".cm-content").click()
+    page.keyboard.press("Shift+Enter")
+    submitted = output_text(page, r"2 of 15 passed", 180_000)
+    assert "test_tonights_diagnosis_matches_the_incident" in submitted
+    page.screenshot(path=str(ARTIFACTS / "case-round-submitted.png"), full_page=True)
