@@ -93,6 +93,12 @@ def _call(question: str, options: dict) -> str:
     return f"ask({question!r}{shown})"
 
 
+def expert_diagnosis(state, fixes: Mapping[str, tuple[str, str]]) -> Diagnosis:
+    """The planted cause and culprit of an incident's `state`, with the fixes for that cause."""
+    quick, permanent = fixes[state.cause]
+    return Diagnosis(state.cause, state.culprit, quick, permanent)
+
+
 def vocabulary_problem(diagnosis, vocabulary: Mapping[str, Mapping[str, str]]) -> str:
     """Why `diagnosis` is not a Diagnosis drawn from the case's vocabulary, or ''."""
     if not isinstance(diagnosis, Diagnosis):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbook.case import Case, Diagnosis, Question
+from workbook.case import Case, Diagnosis, Question, expert_diagnosis
 
 NOW = 15 * 60 + 30  # minutes after midnight
 BUDGET = 5
@@ -88,9 +88,7 @@ def open_case(seed: int, event_types: int = len(NAMED_TYPES)) -> Case:
 
 def planted(seed: int, event_types: int = len(NAMED_TYPES)) -> Diagnosis:
     """The diagnosis an expert reaches for `seed`."""
-    state = incident(seed, event_types)
-    quick, permanent = FIXES[state.cause]
-    return Diagnosis(state.cause, state.culprit, quick, permanent)
+    return expert_diagnosis(incident(seed, event_types), FIXES)
 
 
 def incident(seed: int, event_types: int) -> State:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from workbook.case import Case, Diagnosis, Question
+from workbook.case import Case, Diagnosis, Question, expert_diagnosis
 
 BUDGET = 5
 DAYS = tuple(f"2026-11-{d}" for d in range(24, 31))
@@ -77,9 +77,7 @@ def open_case(seed: int, isps: int = len(ISPS)) -> Case:
 
 def planted(seed: int, isps: int = len(ISPS)) -> Diagnosis:
     """The diagnosis an expert reaches for `seed`."""
-    state = incident(seed, isps)
-    quick, permanent = FIXES[state.cause]
-    return Diagnosis(state.cause, state.culprit, quick, permanent)
+    return expert_diagnosis(incident(seed, isps), FIXES)
 
 
 def incident(seed: int, isps: int) -> State:

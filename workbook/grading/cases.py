@@ -3,11 +3,21 @@
 from collections.abc import Callable, Iterable
 
 from workbook.case import vocabulary_problem
+from workbook.grading.asserts import assert_equal
 
 
 def seeds_of(incident: Callable, cause: str, seeds: Iterable[int]) -> list[int]:
     """The seeds whose planted incident has `cause`."""
     return [s for s in seeds if incident(s).cause == cause]
+
+
+def assert_diagnoses(diagnose, case_module, seeds: Iterable[int]) -> None:
+    """Fail unless `diagnose` returns a Diagnosis drawn from the case's tables on every seed."""
+    for seed in seeds:
+        got = diagnose(case_module.open_case(seed))
+        assert_equal(type(got).__name__, "Diagnosis", f"type(diagnose(open_case({seed})))")
+        problem = vocabulary_problem(got, case_module.VOCABULARY)
+        assert not problem, f"diagnose(open_case({seed})): {problem}"
 
 
 def assert_field(diagnose, case_module, field: str, seeds: Iterable[int], why: str) -> None:

@@ -1,10 +1,11 @@
 """Hidden tests for audio_buffering/11_case_stall_spike: `diagnose` on many incidents."""
 
-from workbook.case import Diagnosis, vocabulary_problem
+from workbook.case import Diagnosis
 from workbook.cases import stall_spike as stalls
 from workbook.contract import pins
 from workbook.grading.asserts import assert_equal
 from workbook.grading.cases import (
+    assert_diagnoses,
     assert_field,
     assert_within_budget,
     seeds_of,
@@ -20,11 +21,7 @@ def incidents(cause):
 
 @pins("diagnosis_type")
 def test_returns_a_diagnosis_from_the_tables():
-    for seed in (1, 4, 0):
-        got = diagnose(stalls.open_case(seed))
-        assert_equal(type(got).__name__, "Diagnosis", f"type(diagnose(open_case({seed})))")
-        problem = vocabulary_problem(got, stalls.VOCABULARY)
-        assert not problem, f"diagnose(open_case({seed})): {problem}"
+    assert_diagnoses(diagnose, stalls, (1, 4, 0))
 
 
 @pins("diagnosis_type", "root_cause", "culprit", "quick_fix", "permanent_fix")

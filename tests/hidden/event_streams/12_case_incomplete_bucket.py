@@ -1,10 +1,11 @@
 """Hidden tests for event_streams/12_case_incomplete_bucket: `diagnose` on many incidents."""
 
-from workbook.case import Diagnosis, vocabulary_problem
+from workbook.case import Diagnosis
 from workbook.cases import incomplete_bucket as bucket
 from workbook.contract import pins
 from workbook.grading.asserts import assert_equal
 from workbook.grading.cases import (
+    assert_diagnoses,
     assert_field,
     assert_within_budget,
     seeds_of,
@@ -20,11 +21,7 @@ def incidents(cause):
 
 @pins("diagnosis_type")
 def test_returns_a_diagnosis_from_the_tables():
-    for seed in (1, 5, 2):
-        got = diagnose(bucket.open_case(seed))
-        assert_equal(type(got).__name__, "Diagnosis", f"type(diagnose(open_case({seed})))")
-        problem = vocabulary_problem(got, bucket.VOCABULARY)
-        assert not problem, f"diagnose(open_case({seed})): {problem}"
+    assert_diagnoses(diagnose, bucket, (1, 5, 2))
 
 
 @pins("diagnosis_type", "root_cause", "culprit", "quick_fix", "permanent_fix")
