@@ -60,6 +60,8 @@ class State:
     pops: dict  # point of presence -> share
     factor: float  # how many times as often the affected slice stalls
     noise: tuple  # small day-to-day wobble, one per day
+    bias: dict  # each version, point of presence and ISP stalls a little more or less than others
+    speed: dict  # ISP -> its usual median throughput, kbps
 
 
 def open_case(seed: int, isps: int = len(ISPS)) -> Case:
@@ -102,7 +104,13 @@ def incident(seed: int, isps: int) -> State:
     share = affected if cause == "client_regression" else affected[culprit]
     # the affected slice stalls 1 + 1/share times as often, so the country's rate doubles
     factor = min(1 + 1 / share, 8.0)
-    return State(cause, culprit, country.upper(), versions, shares, pops, factor, noise)
+    bias = {versions[0]: 1.0, versions[1]: rng.uniform(0.9, 1.15)}
+    bias |= {pop: rng.uniform(0.9, 1.12) for pop in pops}
+    bias |= {isp: rng.uniform(0.75, 1.3) for isp in shares}
+    speed = {isp: rng.uniform(900, 3600) for isp in shares}
+    return State(
+        cause, culprit, country.upper(), versions, shares, pops, factor, noise, bias, speed
+    )
 
 
 def _adoption(day: int) -> float:
@@ -113,6 +121,7 @@ def _adoption(day: int) -> float:
 def _rate(state: State, day: int, version: str, pop: str, isp: str) -> float:
     """Stall % of one slice of playbacks on one day."""
     rate = BASE_STALL_PCT * (1 + state.noise[day])
+    rate *= state.bias[version] * state.bias[pop] * state.bias[isp]
     started = day >= RELEASE_DAY
     hit = {
         "client_regression": version == state.versions[1],
@@ -178,7 +187,8 @@ def throughput(state: State, isp: str | None = None) -> pd.DataFrame:
         column = {}
         for name in [isp] if isp else state.isps:
             slow = state.cause == "isp_congestion" and name == state.culprit and day >= RELEASE_DAY
-            column[name] = round((380 if slow else 2400) * (1 + state.noise[day]))
+            usual = state.speed[name] * (1 + state.noise[day])
+            column[name] = round(usual * (0.45 if slow else 1.0))
         table[date] = column
     return pd.DataFrame(table).rename_axis("isp")
 

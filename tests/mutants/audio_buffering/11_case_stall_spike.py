@@ -63,6 +63,20 @@ def diagnose(case):
     return d
 """,
     ),
+    "slowest_isp_blamed": (
+        "culprit",
+        swap(
+            DIAGNOSE,
+            (
+                'by_isp = case.ask("stalls", by="isp").iloc[:, -1]',
+                'by_isp = -case.ask("throughput").iloc[:, -1]',
+            ),
+        ),
+    ),
+    "cdn_blamed_for_any_difference": (
+        "red_herrings",
+        swap(DIAGNOSE, ("by_cdn.max() > 1.5 * by_cdn.min()", "by_cdn.max() > by_cdn.min()")),
+    ),
     "cdn_provider_without_pop": (
         "culprit",
         swap(DIAGNOSE, ('by_cdn.idxmax(), "shift', 'by_cdn.idxmax().split("/")[0], "shift')),

@@ -72,6 +72,10 @@ MUTANTS = {
         "queue_order",
         swap(MODULE, (ORDER, "order = (self._clock(), next(self._queued_order))")),
     ),
+    "monotonic_clock_instead_of_a_counter": (
+        "queue_order",
+        swap(MODULE, (ORDER, "order = time.monotonic_ns()")),
+    ),
     "newest_queued_first": (
         "queue_order",
         swap(MODULE, (ORDER, "order = -next(self._queued_order)")),
