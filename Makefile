@@ -19,7 +19,7 @@ lint: setup
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
 test: lint
-	$(BIN)/workbook build --check && $(BIN)/pytest -n auto --dist loadfile
+	$(BIN)/workbook build --check && $(BIN)/pytest -n auto --dist loadgroup
 
 grade: setup
 	$(BIN)/workbook grade --jobs 2 $(or $(NOTEBOOKS),exercises)

@@ -22,6 +22,7 @@ def graded(folder: str, tmp_path) -> dict[str, dict]:
         "--jobs=2",
         f"--results-file={results}",
         f"--junitxml={tmp_path / 'junit.xml'}",
+        timeout=1800,  # every notebook of a folder, next to the rest of the suite on 2 cores
     )
     assert results.exists(), run.output
     return {r["exercise"]: r for r in map(json.loads, results.read_text().splitlines())}

@@ -13,6 +13,7 @@ from conftest import ROOT, running_lab
 
 from workbook.exercise import Exercise
 
+pytestmark = pytest.mark.xdist_group("jupyterlab")  # one JupyterLab and one browser per run
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "tests" / "e2e" / "artifacts"
 TOKEN = "workbook-e2e-token"
