@@ -65,7 +65,7 @@ class Scorecard:
             }
             for s in self.rounds
         ]
-        return pd.DataFrame(rows)
+        return pd.DataFrame(rows).astype({"tests passed": "Int64", "tests": "Int64"})
 
     def summary(self) -> str:
         """How the loop compares with the band's bar, in two sentences."""
@@ -85,7 +85,7 @@ class Scorecard:
 
     def render(self) -> str:
         """The scorecard as text for the terminal."""
-        table = self.frame().fillna("-").to_string(index=False)
+        table = self.frame().astype(object).fillna("-").to_string(index=False)
         return f"{self.folder.name}: {self.role}, {self.band}\n\n{table}\n\n{self.summary()}"
 
     def _repr_html_(self) -> str:
