@@ -196,3 +196,10 @@ def test_a_small_frame_is_shown_whole_in_a_failure_and_a_large_one_by_its_head()
     assert "11" in preview(small) and "rows in all" not in preview(small)
     large = pd.DataFrame({"row": range(500)})
     assert "499" not in preview(large) and "500 rows in all" in preview(large)
+
+
+def test_a_series_preview_shows_its_values_and_length():
+    shown = preview(pd.Series([0.5, 0.25], index=["radio", "charts"], name="skip_rate"))
+    assert shown.startswith("Series (2 rows):") and "radio" in shown and "0.25" in shown
+    long = preview(pd.Series(range(50)))
+    assert "... 50 rows in all" in long

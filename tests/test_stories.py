@@ -30,7 +30,10 @@ def test_a_part_of_seven_words_is_too_short():
 def test_as_many_we_as_i_is_first_person_enough_but_fewer_is_not():
     even = "I asked, we agreed, I measured, we reviewed, I shipped and we celebrated it"
     assert story_problems(story(actions=even)) == []
-    more_we = even + " with our team"
+    more_we = even + " and We rested"
+    assert story_problems(
+        story(actions="My team shipped it, my manager agreed and my peers reviewed")
+    )
     assert (
         "the actions say 'I' 3 times and 'we' 4 times" in story_problems(story(actions=more_we))[0]
     )

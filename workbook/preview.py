@@ -52,11 +52,8 @@ FRAME_ROWS = 20  # a frame this small is shown whole: its deciding row may be an
 def _frame(frame) -> str:
     kind = type(frame).__name__
     rows = len(frame)
-    head = (
-        frame.to_string(max_colwidth=30)
-        if rows <= FRAME_ROWS
-        else frame.head(5).to_string(max_colwidth=30)
-    )
+    table = frame.to_frame() if kind == "Series" else frame  # Series.to_string has no max_colwidth
+    head = (table if rows <= FRAME_ROWS else table.head(5)).to_string(max_colwidth=30)
     dtypes = ""
     if hasattr(frame, "dtypes") and kind == "DataFrame":
         dtypes = "\n  dtypes: " + ", ".join(f"{c}={t}" for c, t in frame.dtypes.items())

@@ -50,9 +50,12 @@ def spoken_minutes(story: Story) -> float:
 
 
 def voice(text: str) -> tuple[int, int]:
-    """(first-person singular words, first-person plural words) in `text`."""
-    singular = re.findall(r"\b(?:I|I'm|I've|I'd|I'll|me|my|myself)\b", text)
-    plural = re.findall(r"\b(?:we|we're|we've|we'd|us|our|ourselves)\b", text, re.IGNORECASE)
+    """How often `text` says who acted: ('I' as a subject, 'we' as a subject).
+
+    Only subjects count: "my team shipped it" says what the team did, not what I did.
+    """
+    singular = re.findall(r"\bI(?:'m|'ve|'d|'ll|’m|’ve|’d|’ll)?\b", text)
+    plural = re.findall(r"\bwe(?:'re|'ve|'d|'ll|’re|’ve|’d|’ll)?\b", text, re.IGNORECASE)
     return len(singular), len(plural)
 
 

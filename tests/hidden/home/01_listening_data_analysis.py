@@ -30,9 +30,7 @@ from workbook.grading.scale import assert_scales, workload
 KEY = ["session_id", "session_position"]
 Z = NormalDist().inv_cdf(0.975)
 CI_TOL = Tolerance(rel=1e-6, abs=1e-6)
-CAVEATS = re.compile(
-    r"\b(observational|confounded|confounding|confounder|causal|causally|causation)\b", re.I
-)
+CAVEATS = re.compile(r"\b(observational|confounded|confounding|confounder)\b", re.I)
 
 
 def frame(rows) -> pd.DataFrame:

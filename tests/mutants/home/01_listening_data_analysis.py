@@ -348,6 +348,17 @@ MUTANTS = {
             ),
         ),
     ),
+    "summary_claims_a_cause": (
+        "summary_caveat",
+        swap(
+            SUMMARY,
+            (
+                '        "This is observational: listeners choose shuffle, and shuffle is commoner in some "\n'
+                '        "contexts, so the gap may be confounded; an A/B test would settle the causal question.\\n"\n',
+                '        "Shuffle causally makes listeners skip more: a causal effect of the mode.\\n"\n',
+            ),
+        ),
+    ),
     # summary_length
     "summary_lists_every_position": (
         "summary_length",
