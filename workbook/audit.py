@@ -98,8 +98,11 @@ def plan_cells(solution: Path) -> list[str]:
     ]
 
 
-def audit(layout: Layout, exercise_id: str, cell_timeout: float = 60.0) -> Audit:
-    """Run the solution and the mutants of one exercise against its hidden tests."""
+def audit(
+    layout: Layout, exercise_id: str, cell_timeout: float = 60.0, reference: bool = True
+) -> Audit:
+    """Run the solution (unless `reference` is False: graded elsewhere) and the mutants of one
+    exercise against its hidden tests."""
     meta = catalog.exercise(layout, exercise_id)
     hidden = layout.hidden_test_module(exercise_id)
     result = Audit(
@@ -117,13 +120,13 @@ def audit(layout: Layout, exercise_id: str, cell_timeout: float = 60.0) -> Audit
         )
         kernel = NotebookKernel(str(layout.solution(exercise_id).parent), cell_timeout, 10**6)
         try:
-            _run_subjects(kernel, result, plan, hidden, meta.exports)
+            _run_subjects(kernel, result, plan, hidden, meta.exports, reference)
         finally:
             kernel.stop()
     return result
 
 
-def _run_subjects(kernel, result: Audit, plan: Path, hidden: Path, exports) -> None:
+def _run_subjects(kernel, result: Audit, plan: Path, hidden: Path, exports, reference) -> None:
     def subject(name: str | None, tests: list[str], first_kill: bool = False) -> dict[str, str]:
         setup = kernel.run(
             "import workbook.grading.sandbox as __sandbox\n"
@@ -146,8 +149,10 @@ def _run_subjects(kernel, result: Audit, plan: Path, hidden: Path, exports) -> N
                     break
         return failed
 
-    result.failures[SOLUTION] = subject(None, list(result.pinned))
-    cost = dict(result.seconds)  # a mutant meets the cheapest of its clause's tests first
+    if reference:
+        result.failures[SOLUTION] = subject(None, list(result.pinned))
+    # a mutant meets the cheapest of its clause's tests first (scale tests last, unmeasured)
+    cost = {t: result.seconds.get(t, float("scale" in t)) for t in result.pinned}
     for mutant in result.mutants:
         tests = sorted(result.tests_pinning(mutant.clause), key=lambda t: cost.get(t, 0.0))
         result.failures[mutant.name] = subject(mutant.name, tests, first_kill=True)

@@ -1,5 +1,6 @@
 """The list of exercises, read from solution notebooks' metadata, and the generated README index."""
 
+import functools
 from pathlib import Path
 
 from workbook import metadata, notebook_file
@@ -23,6 +24,11 @@ def exercise(layout: Layout, exercise_id: str) -> metadata.Metadata:
 
 
 def _read(path: Path) -> metadata.Metadata:
+    return _parsed(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=1024)  # a notebook's metadata changes only when its file does
+def _parsed(path: Path, mtime_ns: int) -> metadata.Metadata:
     cells = notebook_file.read(path).cells
     return metadata.parse(
         metadata.front_matter_text(cells, path), exercise_id_from_path(path), path
