@@ -203,13 +203,12 @@ def cmd_scorecard(args) -> int:
 
 def cmd_plan(args) -> int:
     from workbook.plan import render, study_plan
-    from workbook.progress import progress
+    from workbook.progress import solved
     from workbook.scorecard import completed_loops
 
     layout = Layout()
     plan, rest = study_plan(layout, args.days, args.band, args.role, args.minutes_per_day)
-    done = {row.id for row in progress(layout) if row.status == "hidden tests pass"}
-    print(render(plan, rest, args.band, args.role, done, completed_loops(layout)))
+    print(render(plan, rest, args.band, args.role, solved(layout), completed_loops(layout)))
     return 0
 
 

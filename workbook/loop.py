@@ -9,7 +9,7 @@ from pathlib import Path
 
 import nbformat
 
-from workbook import catalog, metadata, mock, notebook_file, results
+from workbook import catalog, metadata, mock, notebook_file, progress, results
 from workbook.metadata import Metadata
 from workbook.paths import Layout
 
@@ -62,7 +62,7 @@ class Round:
 def pick_rounds(layout: Layout, role: str, band: str, seed: int | None) -> list[Round]:
     """The loop's rounds: per round type, exercises for the role nearest the band, unsolved first."""
     rng, chosen = random.Random(seed), set()
-    solved = solved_ids(layout)
+    solved = progress.solved(layout)
     items = [m for m in catalog.exercises(layout) if m.track in TRACKS[role]]
     rounds = []
     for stage, kind, count in ROUNDS[role]:
@@ -86,12 +86,6 @@ def best_fits(pool: list[Metadata], band: str, solved: set[str], rng=None) -> li
 
     shuffled = rng.sample(pool, len(pool)) if rng else list(pool)
     return sorted(shuffled, key=lambda m: (distance(m), m.id in solved))
-
-
-def solved_ids(layout: Layout) -> set[str]:
-    from workbook.progress import progress
-
-    return {row.id for row in progress(layout) if row.status == "hidden tests pass"}
 
 
 def start_loop(layout: Layout, role: str, band: str, seed=None, now=None) -> Path:

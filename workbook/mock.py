@@ -9,7 +9,7 @@ import nbformat
 from workbook import build, catalog, markers, notebook_file
 from workbook.metadata import Metadata
 from workbook.paths import Layout
-from workbook.progress import progress
+from workbook.progress import solved
 
 
 class NoExerciseFits(LookupError):
@@ -20,11 +20,11 @@ def candidates(
     layout: Layout, band: str | None, round: str | None, track: str | None, minutes: int | None
 ) -> list[Metadata]:
     """Unsolved exercises matching every given filter, in catalogue order."""
-    solved = {row.id for row in progress(layout) if row.status == "hidden tests pass"}
+    done = solved(layout)
     return [
         m
         for m in catalog.exercises(layout)
-        if m.id not in solved
+        if m.id not in done
         and (band is None or m.fits_band(band))
         and (round is None or m.round == round)
         and (track is None or m.track == track)

@@ -72,6 +72,11 @@ def progress(layout: Layout) -> list[ExerciseProgress]:
     return list(table.values())
 
 
+def solved(layout: Layout) -> set[str]:
+    """Ids of the exercises whose every hidden test has passed."""
+    return {row.id for row in progress(layout) if row.status == "hidden tests pass"}
+
+
 def render(rows: list[ExerciseProgress]) -> str:
     """A text table grouped by track."""
     lines, track = [], None
